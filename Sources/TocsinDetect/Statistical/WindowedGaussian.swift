@@ -1,0 +1,99 @@
+import TocsinCore
+
+/// NAB's windowed Gaussian baseline: the mean and standard deviation of the last
+/// `windowSize` values, refreshed after every value until the window is full and then
+/// every `stepSize` values; a value's score is the Gaussian probability of a value no
+/// more extreme, `1 - Q(z)`, so values far from the window's mean score near 1.
+///
+/// With `tail: .upper` (the default, as in NAB) only values above the mean score high;
+/// `.both` scores deviations in either direction. With the defaults the scores equal
+/// NAB's published `windowedGaussian` results after the warm-up.
+public struct WindowedGaussian: Detector, Hashable {
+    public static let name = "windowed-gaussian"
+    public static let stateVersion = 1
+
+    /// Which deviations count.
+    public enum Tail: String, Sendable, Codable, Hashable {
+        /// Only values above the mean (NAB's definition).
+        case upper
+        /// Values on either side of the mean.
+        case both
+    }
+
+    /// Hyperparameters (NAB's by default).
+    public struct Configuration: DetectorConfiguration {
+        /// Values in the window.
+        public var windowSize = 6_400
+        /// Values collected before the full window slides forward.
+        public var stepSize = 100
+        /// Values to see before scoring (the warm-up).
+        public var warmUp = 30
+        /// Which deviations count.
+        public var tail: Tail = .upper
+
+        /// Creates the default configuration.
+        public init() {}
+
+        /// Checks every value.
+        public func validate() throws(DetectorError) {
+            guard windowSize >= 2 else { throw DetectorError("windowSize must be at least 2, got \(windowSize)") }
+            guard (1...windowSize).contains(stepSize) else {
+                throw DetectorError("stepSize must be in 1...windowSize (\(windowSize)), got \(stepSize)")
+            }
+            guard warmUp >= 1 else { throw DetectorError("warmUp must be at least 1, got \(warmUp)") }
+        }
+    }
+
+    /// The hyperparameters.
+    public let configuration: Configuration
+    private var window: [Double] = []
+    private var pending: [Double] = []
+    private var seen = 0
+    private var mean = 0.0
+    private var standardDeviation = 1.0
+
+    /// Creates an empty detector.
+    public init(configuration: Configuration = Configuration()) throws(DetectorError) {
+        try configuration.validate()
+        self.configuration = configuration
+    }
+
+    public var defaultThreshold: Double { 0.9999 }
+
+    public func score(_ point: Point) -> Double {
+        guard seen >= configuration.warmUp, !window.isEmpty, point.value.isFinite else { return 0 }
+        switch configuration.tail {
+        case .upper:
+            return 1 - GaussianTail.upper(point.value, mean: mean, standardDeviation: standardDeviation)
+        case .both:
+            return 1 - GaussianTail.twoSided(point.value, mean: mean, standardDeviation: standardDeviation)
+        }
+    }
+
+    public mutating func learn(_ point: Point) {
+        guard point.value.isFinite else { return }
+        seen += 1
+        if window.count < configuration.windowSize {
+            window.append(point.value)
+            refreshMoments()
+        } else {
+            pending.append(point.value)
+            if pending.count == configuration.stepSize {
+                window.removeFirst(configuration.stepSize)
+                window.append(contentsOf: pending)
+                pending.removeAll(keepingCapacity: true)
+                refreshMoments()
+            }
+        }
+    }
+
+    private mutating func refreshMoments() {
+        var sum = 0.0
+        for value in window { sum += value }
+        mean = sum / Double(window.count)
+        var squares = 0.0
+        for value in window { squares += (value - mean) * (value - mean) }
+        standardDeviation = (squares / Double(window.count)).squareRoot()
+        if standardDeviation == 0 { standardDeviation = 0.000001 }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import TocsinDetect
+import TocsinEval
+
+/// `tocsin score`: fit a batch detector on one CSV of feature vectors and score another.
+struct ScoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Fit a multivariate detector on TRAIN (unsupervised) and write one score per TEST row.",
+        discussion: "Both CSVs have a header row of column names and numeric columns; a `timestamp` column, if present, is not a feature. TEST must have TRAIN's feature columns. Scores are written one per line, in row order, higher meaning more anomalous."
+    )
+
+    @OptionGroup var detectorOptions: DetectorOptions
+
+    @Option(name: .long, help: "The training CSV.")
+    var train: String
+
+    @Option(name: .long, help: "The CSV to score.")
+    var test: String
+
+    @Option(name: .long, help: "Where to write the scores, one per line.")
+    var out: String
+
+    @Flag(name: .long, help: "Print a JSON summary with fit and score timings.")
+    var json = false
+
+    func run() async throws {
+        var model = try detectorOptions.makeBatch()
+        let training = try FeatureInput.load(path: train)
+        let testing = try FeatureInput.load(path: test)
+        guard testing.columns == training.columns else {
+            throw CLIFailure.data("\(test): feature columns (\(testing.columns.joined(separator: ", "))) differ from \(train)'s (\(training.columns.joined(separator: ", ")))")
+        }
+        model.featureNames = training.columns
+        let clock = ContinuousClock()
+        let fitStart = clock.now
+        do { try model.fit(training.matrix) } catch { throw CLIFailure.data("\(train): \(error.message)") }
+        let fitTime = clock.now - fitStart
+        let scoreStart = clock.now
+        let scores: [Double]
+        do { scores = try model.score(testing.matrix) } catch { throw CLIFailure.data("\(test): \(error.message)") }
+        let scoreTime = clock.now - scoreStart
+        try ScoreFile.write(scores, to: out)
+        if json {
+            try Terminal.json(ScoreSummary(detector: detectorOptions.detector, trainRows: training.matrix.rows,
+                                           testRows: testing.matrix.rows, features: training.columns.count,
+                                           threshold: model.threshold, fitSeconds: fitTime.seconds,
+                                           scoreSeconds: scoreTime.seconds, out: out))
+        }
+    }
+}
+
+/// The JSON summary of `tocsin score --json`.
+struct ScoreSummary: Encodable {
+    let detector: String
+    let trainRows: Int
+    let testRows: Int
+    let features: Int
+    let threshold: Double
+    let fitSeconds: Double
+    let scoreSeconds: Double
+    let out: String
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) * 1e-18
+    }
+}

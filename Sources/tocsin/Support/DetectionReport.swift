@@ -1,0 +1,59 @@
+import Foundation
+import TocsinCore
+import TocsinDetect
+
+/// What `tocsin detect` prints.
+struct DetectionReport: Encodable {
+    struct Finding: Encodable {
+        /// 1-based data row (the header is row 0).
+        let row: Int
+        let timestamp: String?
+        let value: Double
+        let score: Double
+        let threshold: Double
+    }
+
+    let detector: String
+    let file: String
+    let points: Int
+    let anomalies: [Finding]
+
+    init(detector: String, file: String, series: SeriesInput, scan: SeriesScan) {
+        self.detector = detector
+        self.file = file
+        points = series.points.count
+        anomalies = scan.anomalies.map { index in
+            Finding(row: index + 1,
+                    timestamp: series.hasTimestamps ? Timestamps.iso8601(series.points[index].timestamp) : nil,
+                    value: series.points[index].value, score: scan.scores[index], threshold: scan.thresholds[index])
+        }
+    }
+
+    /// A plain-text table, one anomaly a line.
+    var table: String {
+        var lines = ["\(detector) on \(file): \(anomalies.count) anomalies in \(points) points"]
+        guard !anomalies.isEmpty else { return lines[0] }
+        lines.append(pad("row", 8) + pad("timestamp", 22) + pad("value", 16) + "score")
+        for finding in anomalies {
+            lines.append(pad(String(finding.row), 8) + pad(finding.timestamp ?? "-", 22)
+                         + pad(String(format: "%.6g", finding.value), 16) + String(format: "%.6f", finding.score))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}
+
+/// Timestamp rendering for CLI output.
+enum Timestamps {
+    /// `YYYY-MM-DDTHH:MM:SSZ` in UTC.
+    static func iso8601(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+                      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import TocsinDetect
+
+/// The options every command that builds a detector shares.
+struct DetectorOptions: ParsableArguments {
+    @Option(name: .long, help: "The detector (see `tocsin detectors`).")
+    var detector: String = "isolation-forest"
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a detector parameter, e.g. --param trees=200 (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(name: .long, help: "The random seed (for detectors that use one).")
+    var seed: UInt64?
+
+    func validate() throws {
+        _ = try overrides()
+    }
+
+    /// The parameters as a dictionary, with `--seed` folded in.
+    func overrides() throws(CLIFailure) -> [String: String] {
+        var result: [String: String] = [:]
+        for item in parameters {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw .usage("--param takes name=value, got \"\(item)\"")
+            }
+            result[parts[0]] = parts[1]
+        }
+        if let seed { result["seed"] = String(seed) }
+        return result
+    }
+
+    /// A new streaming detector as configured.
+    func makeStreaming() throws(CLIFailure) -> any Detector {
+        var settings = try overrides()
+        do {
+            let entry = try DetectorCatalog.streaming(named: detector)
+            if !entry.parameters.contains(where: { $0.name == "seed" }) { settings["seed"] = nil }
+            return try entry.make(parameters: settings)
+        } catch {
+            throw .usage(error.message)
+        }
+    }
+
+    /// A new, unfitted batch detector as configured.
+    func makeBatch() throws(CLIFailure) -> any BatchDetector {
+        var settings = try overrides()
+        do {
+            let entry = try DetectorCatalog.batch(named: detector)
+            if !entry.parameters.contains(where: { $0.name == "seed" }) { settings["seed"] = nil }
+            return try entry.make(parameters: settings)
+        } catch {
+            throw .usage(error.message)
+        }
+    }
+}

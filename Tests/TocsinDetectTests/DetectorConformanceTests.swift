@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+import TocsinCore
+import TocsinDetect
+
+
+/// The suite every streaming detector in the catalog must pass.
+@Suite("Detector conformance")
+struct DetectorConformanceTests {
+    /// Parameters that suit a 3,000-point series (the defaults suit NAB's longer files).
+    static let parameters: [String: [String: String]] = [
+        "windowed-gaussian": ["windowSize": "400", "stepSize": "10"],
+        "threshold": ["warmUp": "300"],
+    ]
+
+    static var names: [String] { DetectorCatalog.streaming.map(\.name) }
+
+    static func make(_ name: String, seed: UInt64 = 7) throws -> any Detector {
+        let entry = try DetectorCatalog.streaming(named: name)
+        var settings = parameters[name] ?? [:]
+        if entry.parameters.contains(where: { $0.name == "seed" }) { settings["seed"] = String(seed) }
+        return try entry.make(parameters: settings)
+    }
+
+    static func scores(_ detector: inout some Detector, _ points: [Point]) -> [Double] {
+        detector.processAll(points)
+    }
+
+    @Test("same seed gives the same scores", arguments: names)
+    func deterministic(name: String) throws {
+        let series = LabelledSeries.make(seed: 1)
+        var first = try Self.make(name)
+        var second = try Self.make(name)
+        #expect(Self.scores(&first, series.points) == Self.scores(&second, series.points))
+    }
+
+    @Test("a saved and reloaded state scores identically", arguments: names)
+    func stateRoundTrip(name: String) throws {
+        let series = LabelledSeries.make(seed: 2)
+        var detector = try Self.make(name)
+        _ = Self.scores(&detector, Array(series.points.prefix(1_600)))
+        let artifact = try DetectorCatalog.save(detector, threshold: detector.defaultThreshold)
+        var reloaded = try DetectorCatalog.loadStreaming(artifact)
+        #expect(reloaded.threshold == detector.defaultThreshold)
+        let rest = Array(series.points.dropFirst(1_600))
+        let original = Self.scores(&detector, rest)
+        let restored = Self.scores(&reloaded.detector, rest)
+        #expect(original == restored)
+        #expect(original.contains { $0 > 0 })
+    }
+
+    @Test("warm-up scores are 0", arguments: names)
+    func warmUp(name: String) throws {
+        let series = LabelledSeries.make(seed: 3)
+        var detector = try Self.make(name)
+        let scores = Self.scores(&detector, series.points)
+        #expect(scores[0] == 0)
+        let firstScored = try #require(scores.firstIndex { $0 != 0 })
+        #expect(scores[..<firstScored].allSatisfy { $0 == 0 })
+        #expect(scores.allSatisfy { (0...1).contains($0) })
+    }
+
+    @Test("better than chance on spikes, a level shift and a slow drift", arguments: names)
+    func beatsChance(name: String) throws {
+        for seed: UInt64 in [4, 5] {
+            let series = LabelledSeries.make(seed: seed)
+            var detector = try Self.make(name)
+            let scores = Self.scores(&detector, series.points)
+            let scored = 400..<series.points.count
+            let auc = tempAUC(Array(scores[scored]), Array(series.labels[scored]))
+            #expect(auc > 0.7, "\(name) ROC AUC \(auc) with seed \(seed)")
+        }
+    }
+
+    @Test("non-finite values neither crash nor poison the model", arguments: names)
+    func nonFinite(name: String) throws {
+        let series = LabelledSeries.make(seed: 6)
+        var clean = try Self.make(name)
+        var dirty = try Self.make(name)
+        var points: [Point] = []
+        for (index, point) in series.points.enumerated() {
+            points.append(point)
+            if index % 97 == 0 { points.append(Point(timestamp: point.timestamp, value: .nan)) }
+            if index % 131 == 0 { points.append(Point(timestamp: point.timestamp, value: .infinity)) }
+        }
+        let dirtyScores = Self.scores(&dirty, points).enumerated().filter { points[$0.offset].value.isFinite }.map(\.element)
+        #expect(dirtyScores == Self.scores(&clean, series.points))
+    }
+}
+func tempAUC(_ s: [Double], _ l: [Bool]) -> Double {
+    let order = s.indices.sorted { s[$0] < s[$1] }
+    var ranks = [Double](repeating: 0, count: s.count)
+    var i = 0
+    while i < order.count { var j = i; while j + 1 < order.count && s[order[j+1]] == s[order[i]] { j += 1 }
+        for k in i...j { ranks[order[k]] = Double(i + j) / 2 + 1 }; i = j + 1 }
+    let pos = l.filter { $0 }.count; let neg = l.count - pos
+    let sum = zip(ranks, l).filter { $0.1 }.map(\.0).reduce(0, +)
+    return (sum - Double(pos * (pos + 1)) / 2) / Double(pos * neg)
+}
