@@ -32,7 +32,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TocsinCoreTests", dependencies: ["TocsinCore"], swiftSettings: strict),
-        .testTarget(name: "TocsinDetectTests", dependencies: ["TocsinDetect", "TocsinCore"], swiftSettings: strict),
+        .testTarget(name: "TocsinDetectTests", dependencies: ["TocsinDetect", "TocsinCore", "TocsinEval"], swiftSettings: strict),
         .testTarget(name: "TocsinEvalTests", dependencies: ["TocsinEval", "TocsinDetect"], swiftSettings: strict),
         .testTarget(name: "tocsinTests", dependencies: ["tocsin"], swiftSettings: strict),
         .executableTarget(

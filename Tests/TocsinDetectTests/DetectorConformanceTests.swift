@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TocsinCore
 import TocsinDetect
+import TocsinEval
 
 
 /// The suite every streaming detector in the catalog must pass.
@@ -67,7 +68,7 @@ struct DetectorConformanceTests {
             var detector = try Self.make(name)
             let scores = Self.scores(&detector, series.points)
             let scored = 400..<series.points.count
-            let auc = tempAUC(Array(scores[scored]), Array(series.labels[scored]))
+            let auc = try ROCAUC.score(scores: Array(scores[scored]), labels: Array(series.labels[scored]))
             #expect(auc > 0.7, "\(name) ROC AUC \(auc) with seed \(seed)")
         }
     }
@@ -86,14 +87,4 @@ struct DetectorConformanceTests {
         let dirtyScores = Self.scores(&dirty, points).enumerated().filter { points[$0.offset].value.isFinite }.map(\.element)
         #expect(dirtyScores == Self.scores(&clean, series.points))
     }
-}
-func tempAUC(_ s: [Double], _ l: [Bool]) -> Double {
-    let order = s.indices.sorted { s[$0] < s[$1] }
-    var ranks = [Double](repeating: 0, count: s.count)
-    var i = 0
-    while i < order.count { var j = i; while j + 1 < order.count && s[order[j+1]] == s[order[i]] { j += 1 }
-        for k in i...j { ranks[order[k]] = Double(i + j) / 2 + 1 }; i = j + 1 }
-    let pos = l.filter { $0 }.count; let neg = l.count - pos
-    let sum = zip(ranks, l).filter { $0.1 }.map(\.0).reduce(0, +)
-    return (sum - Double(pos * (pos + 1)) / 2) / Double(pos * neg)
 }

@@ -1,8 +1,8 @@
 /// How an isolation forest sets its threshold, as scikit-learn's `contamination`.
 ///
 /// `.auto` uses the paper's fixed threshold 0.5 (scikit-learn's `offset_ = -0.5`);
-/// `.fraction(c)` puts the threshold at the `1 - c` quantile of the training scores,
-/// so that a fraction `c` of training rows would be flagged. Encoded as `"auto"` or a number.
+/// `.fraction(c)` puts the threshold just above the `1 - c` quantile of the training
+/// scores, so that at most a fraction `c` of training rows would be flagged. Encoded as `"auto"` or a number.
 public enum Contamination: Sendable, Hashable, Codable, CustomStringConvertible {
     case auto
     case fraction(Double)
@@ -33,7 +33,9 @@ public enum Contamination: Sendable, Hashable, Codable, CustomStringConvertible 
             return 0.5
         case .fraction(let value):
             guard !trainingScores.isEmpty else { return 0.5 }
-            return QuantileThreshold.quantile(of: trainingScores.sorted(), at: 1 - value)
+            // Scikit-learn flags scores strictly above the quantile; with Tocsin's
+            // "at or above" rule that is the next representable value.
+            return QuantileThreshold.quantile(of: trainingScores.sorted(), at: 1 - value).nextUp
         }
     }
 

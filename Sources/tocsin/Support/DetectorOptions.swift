@@ -30,16 +30,21 @@ struct DetectorOptions: ParsableArguments {
         return result
     }
 
+    /// The catalog entry and parameters of the configured streaming detector.
+    func streamingRecipe() throws(CLIFailure) -> StreamingRecipe {
+        var settings = try overrides()
+        let entry: StreamingEntry
+        do { entry = try DetectorCatalog.streaming(named: detector) } catch { throw .usage(error.message) }
+        if !entry.parameters.contains(where: { $0.name == "seed" }) { settings["seed"] = nil }
+        let recipe = StreamingRecipe(entry: entry, settings: settings)
+        do { _ = try recipe.make() } catch { throw .usage(error.message) }
+        return recipe
+    }
+
     /// A new streaming detector as configured.
     func makeStreaming() throws(CLIFailure) -> any Detector {
-        var settings = try overrides()
-        do {
-            let entry = try DetectorCatalog.streaming(named: detector)
-            if !entry.parameters.contains(where: { $0.name == "seed" }) { settings["seed"] = nil }
-            return try entry.make(parameters: settings)
-        } catch {
-            throw .usage(error.message)
-        }
+        let recipe = try streamingRecipe()
+        do { return try recipe.make() } catch { throw .usage(error.message) }
     }
 
     /// A new, unfitted batch detector as configured.
@@ -52,5 +57,15 @@ struct DetectorOptions: ParsableArguments {
         } catch {
             throw .usage(error.message)
         }
+    }
+}
+
+/// How to build a configured streaming detector, as often as needed (one per NAB file).
+struct StreamingRecipe: Sendable {
+    let entry: StreamingEntry
+    let settings: [String: String]
+
+    func make() throws(DetectorError) -> any Detector {
+        try entry.make(parameters: settings)
     }
 }
