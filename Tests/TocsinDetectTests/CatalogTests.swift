@@ -31,9 +31,6 @@ struct CatalogTests {
             try DetectorCatalog.streaming(named: "windowed-gaussian").make(parameters: ["windowSize": "lots"])
         }
         #expect(throws: DetectorError.self) {
-            try DetectorCatalog.streaming(named: "windowed-gaussian").make(parameters: ["tail": "sideways"])
-        }
-        #expect(throws: DetectorError.self) {
             try DetectorCatalog.streaming(named: "isolation-forest").make(parameters: ["trees": "0"])
         }
     }

@@ -26,7 +26,7 @@ struct DetectCommandTests {
         let anomalies = try #require(report?["anomalies"] as? [[String: Any]])
         #expect(report?["points"] as? Int == 1_000)
         #expect(anomalies.contains { $0["row"] as? Int == 700 && $0["value"] as? Double == 90 })
-        #expect(anomalies.count < 20)
+        #expect(anomalies.count < 40, "\(anomalies.count) anomalies flagged in 1000 points")
     }
 
     @Test("prints a readable table without --json")

@@ -1,3 +1,4 @@
+import Foundation
 import TocsinCore
 
 /// Isolation forest over a stream: each value becomes a feature vector (``SeriesFeatures``),
@@ -5,7 +6,14 @@ import TocsinCore
 /// of them exist, and refitted every `refitInterval` points, so that it follows the
 /// series as it changes. Scores are 0 until the first fit.
 ///
-/// Non-finite values are ignored: they score 0 and are not learned.
+/// The score is the forest's `s = 2^(-E[h]/c(ψ))`, raised for vectors beyond the training
+/// range: `s + (1 - s)(1 - e^(-d))`, where `d` is the largest distance (in training
+/// standard deviations) by which a feature lies outside its training range. A forest
+/// alone gives every such point the score of the boundary point beside it, so it cannot
+/// tell a new maximum from a spike ten times larger; `extrapolation=0` turns this off.
+/// The defaults (the value and its first difference, a 4,000-point training window) were
+/// chosen on NAB (see the README). Non-finite values are ignored: they score 0 and are
+/// not learned.
 public struct IsolationForestDetector: Detector, Hashable {
     public static let name = "isolation-forest"
     public static let stateVersion = 1
@@ -17,13 +25,13 @@ public struct IsolationForestDetector: Detector, Hashable {
         /// Rows per tree.
         public var sampleSize = 256
         /// Previous values in each feature vector.
-        public var lags = 3
+        public var lags = 0
         /// First differences in each feature vector.
         public var differences = 1
         /// Window of the rolling mean and standard deviation features (0 turns them off).
-        public var rollingWindow = 12
+        public var rollingWindow = 0
         /// Feature vectors kept for training (the sliding window).
-        public var trainingWindow = 1_000
+        public var trainingWindow = 4_000
         /// Feature vectors needed before the first fit (the warm-up).
         public var minimumTraining = 150
         /// Points between refits.
@@ -32,6 +40,9 @@ public struct IsolationForestDetector: Detector, Hashable {
         public var contamination: Contamination = .fraction(0.01)
         /// The random seed.
         public var seed: UInt64 = 42
+        /// Raise the score of values beyond the training range by how far beyond they
+        /// lie (1), which a forest alone cannot tell apart (0 turns this off).
+        public var extrapolation = 1
 
         /// Creates the default configuration.
         public init() {}
@@ -52,6 +63,9 @@ public struct IsolationForestDetector: Detector, Hashable {
                 throw DetectorError("trainingWindow (\(trainingWindow)) must be at least minimumTraining (\(minimumTraining))")
             }
             guard refitInterval >= 1 else { throw DetectorError("refitInterval must be at least 1, got \(refitInterval)") }
+            guard extrapolation == 0 || extrapolation == 1 else {
+                throw DetectorError("extrapolation must be 0 or 1, got \(extrapolation)")
+            }
         }
     }
 
@@ -60,6 +74,7 @@ public struct IsolationForestDetector: Detector, Hashable {
         var scaler: StandardScaler
         var forest: IsolationForest
         var threshold: Double
+        var range: FeatureRange
     }
 
     /// The hyperparameters.
@@ -88,7 +103,9 @@ public struct IsolationForestDetector: Detector, Hashable {
               var vector = configuration.features.vector(newest: point.value, recent: history)
         else { return 0 }
         fitted.scaler.transform(&vector)
-        return fitted.forest.score(vector)
+        let isolation = fitted.forest.score(vector)
+        guard configuration.extrapolation == 1 else { return isolation }
+        return isolation + (1 - isolation) * (1 - exp(-fitted.range.excess(vector)))
     }
 
     public mutating func learn(_ point: Point) {
@@ -112,7 +129,7 @@ public struct IsolationForestDetector: Detector, Hashable {
             seed: configuration.seed &+ UInt64(fitCount))
         else { return }
         let threshold = configuration.contamination.threshold(trainingScores: forest.score(scaled))
-        fitted = Fit(scaler: scaler, forest: forest, threshold: threshold)
+        fitted = Fit(scaler: scaler, forest: forest, threshold: threshold, range: FeatureRange(scaled))
         fitCount += 1
         pointsSinceFit = 0
     }

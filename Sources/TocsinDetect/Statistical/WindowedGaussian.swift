@@ -2,23 +2,13 @@ import TocsinCore
 
 /// NAB's windowed Gaussian baseline: the mean and standard deviation of the last
 /// `windowSize` values, refreshed after every value until the window is full and then
-/// every `stepSize` values; a value's score is the Gaussian probability of a value no
-/// more extreme, `1 - Q(z)`, so values far from the window's mean score near 1.
-///
-/// With `tail: .upper` (the default, as in NAB) only values above the mean score high;
-/// `.both` scores deviations in either direction. With the defaults the scores equal
+/// every `stepSize` values. A value's score is `1 - Q(|z|)`, one minus the Gaussian
+/// upper-tail probability of its distance from the mean in standard deviations: 0.5 at
+/// the mean, towards 1 far from it on either side. With the defaults the scores equal
 /// NAB's published `windowedGaussian` results after the warm-up.
 public struct WindowedGaussian: Detector, Hashable {
     public static let name = "windowed-gaussian"
     public static let stateVersion = 1
-
-    /// Which deviations count.
-    public enum Tail: String, Sendable, Codable, Hashable {
-        /// Only values above the mean (NAB's definition).
-        case upper
-        /// Values on either side of the mean.
-        case both
-    }
 
     /// Hyperparameters (NAB's by default).
     public struct Configuration: DetectorConfiguration {
@@ -28,8 +18,6 @@ public struct WindowedGaussian: Detector, Hashable {
         public var stepSize = 100
         /// Values to see before scoring (the warm-up).
         public var warmUp = 30
-        /// Which deviations count.
-        public var tail: Tail = .upper
 
         /// Creates the default configuration.
         public init() {}
@@ -62,12 +50,7 @@ public struct WindowedGaussian: Detector, Hashable {
 
     public func score(_ point: Point) -> Double {
         guard seen >= configuration.warmUp, !window.isEmpty, point.value.isFinite else { return 0 }
-        switch configuration.tail {
-        case .upper:
-            return 1 - GaussianTail.upper(point.value, mean: mean, standardDeviation: standardDeviation)
-        case .both:
-            return 1 - GaussianTail.twoSided(point.value, mean: mean, standardDeviation: standardDeviation)
-        }
+        return 1 - GaussianTail.upper(abs(point.value - mean) / standardDeviation)
     }
 
     public mutating func learn(_ point: Point) {
