@@ -36,9 +36,15 @@ public struct StandardScaler: Sendable, Codable, Hashable {
     /// Standardises every row of a matrix.
     public func transform(_ data: Matrix) -> Matrix {
         var cells = data.storage
-        for index in cells.indices {
-            let column = index % data.columns
-            cells[index] = (cells[index] - means[column]) / scales[column]
+        let width = data.columns
+        let inverseScales = scales.map { 1 / $0 }
+        cells.withUnsafeMutableBufferPointer { cells in
+            for row in 0..<data.rows {
+                let offset = row * width
+                for column in 0..<width {
+                    cells[offset + column] = (cells[offset + column] - means[column]) * inverseScales[column]
+                }
+            }
         }
         // Same shape as the input, so construction cannot fail.
         return (try? Matrix(rows: data.rows, columns: data.columns, storage: cells)) ?? data

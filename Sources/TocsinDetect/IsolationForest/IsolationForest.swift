@@ -19,6 +19,8 @@ public struct IsolationForest: Sendable, Hashable {
     public let nodes: [IsolationNode]
     /// The index of each tree's root in ``nodes``.
     public let roots: [Int32]
+    /// The same trees laid out for branch-free batch scoring.
+    private let traversal: FlatTraversal
 
     /// Fits `trees` trees on `data`, each on `min(sampleSize, data.rows)` rows.
     public static func fit(_ data: Matrix, trees: Int = 100, sampleSize: Int = 256, seed: UInt64 = 0) throws(DetectorError) -> IsolationForest {
@@ -49,12 +51,13 @@ public struct IsolationForest: Sendable, Hashable {
         return IsolationForest(featureCount: data.columns, sampleSize: psi, nodes: nodes, roots: roots)
     }
 
-    /// Creates a forest from its parts (used when decoding); validates every index.
+    /// Creates a forest from its parts (used when decoding, which validates every index).
     public init(featureCount: Int, sampleSize: Int, nodes: [IsolationNode], roots: [Int32]) {
         self.featureCount = featureCount
         self.sampleSize = sampleSize
         self.nodes = nodes
         self.roots = roots
+        traversal = FlatTraversal(nodes: nodes, roots: roots)
     }
 
     /// Scores one row; `row.count` must equal ``featureCount``.
@@ -77,11 +80,10 @@ public struct IsolationForest: Sendable, Hashable {
             let end = min(start + chunk, data.rows)
             var totals = [Double](repeating: 0, count: end - start)
             data.storage.withUnsafeBufferPointer { cells in
-                nodes.withUnsafeBufferPointer { tree in
+                totals.withUnsafeMutableBufferPointer { sums in
                     for root in roots {
-                        for row in start..<end {
-                            totals[row - start] += pathLength(cells.baseAddress! + row * featureCount, tree, root)
-                        }
+                        traversal.accumulate(root: root, rows: cells.baseAddress! + start * featureCount,
+                                             count: end - start, width: featureCount, into: sums.baseAddress!)
                     }
                 }
             }
