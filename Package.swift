@@ -18,22 +18,71 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .target(name: "TocsinCore", swiftSettings: strict),
         .target(name: "TocsinDetect", dependencies: ["TocsinCore"], swiftSettings: strict),
         .target(name: "TocsinEval", dependencies: ["TocsinCore", "TocsinDetect"], swiftSettings: strict),
+        .target(
+            name: "TocsinStore",
+            dependencies: [
+                "TocsinCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "TocsinSources", dependencies: ["TocsinCore"], swiftSettings: strict),
+        .target(
+            name: "TocsinPipeline",
+            dependencies: [
+                "TocsinCore", "TocsinDetect", "TocsinStore", "TocsinSources",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "TocsinServer",
+            dependencies: [
+                "TocsinCore", "TocsinDetect", "TocsinStore", "TocsinPipeline",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "tocsin",
             dependencies: [
-                "TocsinCore", "TocsinDetect", "TocsinEval",
+                "TocsinCore", "TocsinDetect", "TocsinEval", "TocsinStore", "TocsinPipeline", "TocsinServer", "TocsinSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "TocsinCoreTests", dependencies: ["TocsinCore"], swiftSettings: strict),
         .testTarget(name: "TocsinDetectTests", dependencies: ["TocsinDetect", "TocsinCore", "TocsinEval"], swiftSettings: strict),
         .testTarget(name: "TocsinEvalTests", dependencies: ["TocsinEval", "TocsinDetect"], swiftSettings: strict),
+        .testTarget(
+            name: "TocsinServerTests",
+            dependencies: [
+                "TocsinServer", "TocsinPipeline", "TocsinStore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "TocsinSourcesTests", dependencies: ["TocsinSources", "TocsinCore", "TocsinDetect"], swiftSettings: strict),
+        .testTarget(name: "TocsinPipelineTests", dependencies: ["TocsinPipeline", "TocsinCore"], swiftSettings: strict),
         .testTarget(name: "tocsinTests", dependencies: ["tocsin"], swiftSettings: strict),
         .executableTarget(
             name: "TocsinBenchmarks",

@@ -5,8 +5,9 @@ import ArgumentParser
 struct Tocsin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tocsin",
-        abstract: "Find anomalies in metrics, evaluate detectors on the Numenta Anomaly Benchmark.",
-        subcommands: [NABCommand.self, DetectCommand.self, ScoreCommand.self, DetectorsCommand.self]
+        abstract: "Find anomalies in cloud metrics: serve the API, run the demo, evaluate detectors on NAB.",
+        subcommands: [DemoCommand.self, ServeCommand.self, NABCommand.self, DetectCommand.self, ScoreCommand.self, GenerateCommand.self,
+                      DetectorsCommand.self]
     )
 
     /// Parses the arguments and runs the command, mapping failures to exit codes:

@@ -1,3 +1,4 @@
+import TocsinCore
 import Testing
 import TocsinEval
 

@@ -1,3 +1,4 @@
+import TocsinCore
 import Foundation
 import TocsinEval
 

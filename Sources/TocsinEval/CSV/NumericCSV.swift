@@ -1,3 +1,5 @@
+import TocsinCore
+
 /// Reads CSV files made of a header row of column names and numeric cells.
 ///
 /// - The first line names the columns; names may be quoted (`"value"`), surrounding

@@ -1,3 +1,5 @@
+import TocsinCore
+
 /// The work behind ``NumericCSV``: walks the bytes of one file line by line.
 struct NumericCSVParser {
     private let bytes: UnsafeBufferPointer<UInt8>

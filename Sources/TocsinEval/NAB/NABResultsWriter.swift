@@ -1,3 +1,5 @@
+import TocsinCore
+
 /// Writes a detector's anomaly scores as a NAB results directory that the official NAB scorer
 /// (and ``NABResultsReader``) can read.
 ///

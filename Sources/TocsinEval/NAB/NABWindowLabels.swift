@@ -1,3 +1,4 @@
+import TocsinCore
 import Foundation
 
 /// NAB's window label file (`labels/combined_windows.json`): for each corpus key, a list of

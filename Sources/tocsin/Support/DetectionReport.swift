@@ -24,7 +24,7 @@ struct DetectionReport: Encodable {
         points = series.points.count
         anomalies = scan.anomalies.map { index in
             Finding(row: index + 1,
-                    timestamp: series.hasTimestamps ? Timestamps.iso8601(series.points[index].timestamp) : nil,
+                    timestamp: series.hasTimestamps ? UTCTimestamp.iso8601(series.points[index].timestamp.timeIntervalSince1970) : nil,
                     value: series.points[index].value, score: scan.scores[index], threshold: scan.thresholds[index])
         }
     }
@@ -43,17 +43,5 @@ struct DetectionReport: Encodable {
 
     private func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-    }
-}
-
-/// Timestamp rendering for CLI output.
-enum Timestamps {
-    /// `YYYY-MM-DDTHH:MM:SSZ` in UTC.
-    static func iso8601(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-                      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
     }
 }

@@ -24,8 +24,15 @@ public enum UTCTimestamp {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `seconds` as ISO-8601 in UTC, `YYYY-MM-DDTHH:MM:SSZ` (with a fraction when not whole).
+    public static func iso8601(_ seconds: Double) -> String {
+        let text = format(seconds)
+        guard text.count >= 19, text.dropFirst(10).first == " " else { return text }
+        return text.prefix(10) + "T" + text.dropFirst(11) + "Z"
+    }
+
     /// Appends the UTF-8 text of ``format(_:)`` to `bytes`.
-    static func append(_ seconds: Double, to bytes: inout [UInt8]) {
+    public static func append(_ seconds: Double, to bytes: inout [UInt8]) {
         guard seconds >= earliest, seconds < latest else {
             bytes.append(contentsOf: "\(seconds)".utf8)
             return
@@ -62,12 +69,13 @@ public enum UTCTimestamp {
     static let latest = Double(CivilCalendar.days(year: 10_000, month: 1, day: 1) * 86_400)
 
     /// Why a cell is not a valid timestamp.
-    struct Problem: Error {
-        let reason: String
+    public struct Problem: Error, Sendable {
+        /// One line on what is wrong.
+        public let reason: String
     }
 
     /// Parses the raw bytes of one cell.
-    static func parse(_ text: UnsafeBufferPointer<UInt8>) throws(Problem) -> Double {
+    public static func parse(_ text: UnsafeBufferPointer<UInt8>) throws(Problem) -> Double {
         if text.count >= 10, text[4] == UInt8(ascii: "-") {
             return try parseCalendar(text)
         }

@@ -6,9 +6,9 @@
 /// multiplication or division rounds correctly. Everything else (long mantissas,
 /// large exponents, `nan`, `inf`, hexadecimal) falls back to the standard
 /// library's correctly rounded `Double(String)`.
-enum DecimalNumber {
+public enum DecimalNumber {
     /// The value of `text`, or `nil` when it is not a number. May return NaN or infinity.
-    static func parse(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+    public static func parse(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
         fastParse(text) ?? Double(String(decoding: text, as: UTF8.self))
     }
 

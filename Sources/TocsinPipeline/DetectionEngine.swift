@@ -1,0 +1,175 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+import TocsinCore
+import TocsinDetect
+import TocsinStore
+
+/// Live detection: stored points are queued here, scored by per-series detectors on
+/// sharded actors, and their scores, anomalies and incidents are written to the store.
+///
+/// The queue is bounded in points. Ingest first ``reserve(_:)``s room, then stores the
+/// points, then ``enqueue(_:)``s them; when there is no room it answers 429, so nothing
+/// accepted is ever dropped. Run as a `Service`: on graceful shutdown the queue is
+/// drained and every model is saved.
+public final class DetectionEngine: Service, Sendable {
+    private let store: any TocsinStore
+    private let shards: [DetectionShard]
+    private let capacity: Int
+    private let pending = Mutex(0)
+    private let ready = Mutex(false)
+    private let batches: AsyncStream<[IncomingPoint]>
+    private let continuation: AsyncStream<[IncomingPoint]>.Continuation
+    private let observer: (any PipelineObserver)?
+    private let incidentGap: TimeInterval
+    private let saveEvery: Int
+    private let logger: Logger
+
+    /// Creates the engine.
+    /// - Parameters:
+    ///   - capacity: the most points waiting for detection before ingest is refused.
+    ///   - shards: how many actors share the series.
+    ///   - incidentGap: see ``IncidentTracker``.
+    ///   - saveEvery: a series' model is saved after this many new points (and at shutdown).
+    public init(store: any TocsinStore, factory: DetectorFactory, capacity: Int = 1_000_000, shards: Int = 8,
+                incidentGap: TimeInterval = 600, saveEvery: Int = 5_000, observer: (any PipelineObserver)? = nil,
+                logger: Logger = Logger(label: "tocsin.detection")) {
+        self.store = store
+        self.shards = (0..<max(shards, 1)).map { _ in DetectionShard(factory: factory) }
+        self.capacity = capacity
+        self.observer = observer
+        self.incidentGap = incidentGap
+        self.saveEvery = saveEvery
+        self.logger = logger
+        (batches, continuation) = AsyncStream.makeStream(of: [IncomingPoint].self)
+    }
+
+    /// Whether saved models have been restored and detection is running.
+    public var isReady: Bool { ready.withLock { $0 } }
+
+    /// Points waiting for detection.
+    public var backlog: Int { pending.withLock { $0 } }
+
+    /// Reserves room for `count` points; false when the queue is full.
+    public func reserve(_ count: Int) -> Bool {
+        pending.withLock { waiting in
+            guard waiting + count <= capacity || waiting == 0 else { return false }
+            waiting += count
+            return true
+        }
+    }
+
+    /// Gives back room reserved for points that were not stored after all.
+    public func release(_ count: Int) {
+        pending.withLock { $0 = max(0, $0 - count) }
+    }
+
+    /// Queues stored points for detection; their room must have been reserved.
+    public func enqueue(_ points: [IncomingPoint]) {
+        guard !points.isEmpty else { return }
+        if case .terminated = continuation.yield(points) { release(points.count) }
+    }
+
+    /// The latest analysis of every series, ordered by series.
+    public func analyses() async -> [SeriesAnalysis] {
+        var all: [SeriesAnalysis] = []
+        for shard in shards { all += await shard.analyses() }
+        return all.sorted { $0.series < $1.series }
+    }
+
+    public func run() async throws {
+        try await restoreModels()
+        ready.withLock { $0 = true }
+        var tracker = IncidentTracker(gap: incidentGap)
+        await withGracefulShutdownHandler {
+            for await batch in batches {
+                do {
+                    try await detect(batch, tracker: &tracker)
+                } catch {
+                    logger.error("detection of \(batch.count) points failed: \(error)")
+                }
+                release(batch.count)
+            }
+        } onGracefulShutdown: { [continuation] in
+            continuation.finish()
+        }
+        try await saveModels(minimumNewPoints: 1)
+        ready.withLock { $0 = false }
+    }
+
+    /// Detects one batch: shards in parallel, then scores, anomalies and incidents stored.
+    private func detect(_ batch: [IncomingPoint], tracker: inout IncidentTracker) async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var groups = [[IncomingPoint]](repeating: [], count: shards.count)
+        for point in batch { groups[Int(UInt64(bitPattern: point.series) % UInt64(shards.count))].append(point) }
+        let outcome = await withTaskGroup(of: DetectionOutcome.self) { group in
+            for (index, points) in groups.enumerated() where !points.isEmpty {
+                group.addTask { await self.shards[index].process(points) }
+            }
+            var merged = DetectionOutcome()
+            for await part in group { merged.merge(part) }
+            return merged
+        }
+        try await store.appendScores(outcome.scores)
+        let anomalies = outcome.anomalies.sorted { $0.anomaly.timestamp < $1.anomaly.timestamp }
+        if !anomalies.isEmpty {
+            try await recordIncidents(for: try await store.appendAnomalies(anomalies), tracker: &tracker)
+        }
+        if let latest = batch.map(\.point.timestamp).max() {
+            for incident in tracker.expire(now: latest) { _ = try await store.saveIncident(incident) }
+        }
+        if let observer {
+            observer.detected(points: outcome.scores.count, anomalies: anomalies.count, duration: clock.now - started)
+            var latestScores: [SeriesKey: Double] = [:]
+            for (point, score) in zip(batch, outcome.scores) where point.series == score.series { latestScores[point.key] = score.score }
+            for (key, score) in latestScores { observer.scored(series: key, score: score) }
+        }
+        try await saveModels(minimumNewPoints: saveEvery)
+    }
+
+    private func recordIncidents(for stored: [AnomalyRecord], tracker: inout IncidentTracker) async throws {
+        let update = tracker.record(stored.map(\.anomaly))
+        for incident in update.resolved { _ = try await store.saveIncident(incident) }
+        var identifiers: [String: Int64] = [:]
+        for (scope, incident) in update.changed {
+            let id = try await store.saveIncident(incident)
+            tracker.stored(scope: scope, id: id)
+            identifiers[scope] = id
+            if incident.id == 0 {
+                var opened = incident
+                opened.id = id
+                observer?.opened(opened)
+            }
+        }
+        var members: [Int64: [Int64]] = [:]
+        for (record, scope) in zip(stored, update.scopes) {
+            if let id = identifiers[scope] { members[id, default: []].append(record.id) }
+        }
+        for (incident, anomalies) in members { try await store.assign(anomalies: anomalies, to: incident) }
+    }
+
+    private func saveModels(minimumNewPoints: Int) async throws {
+        let now = Date()
+        for shard in shards {
+            for model in await shard.modelsToSave(minimumNewPoints: minimumNewPoints, now: now) {
+                try await store.saveModel(model)
+            }
+        }
+    }
+
+    private func restoreModels() async throws {
+        let models = try await store.loadModels()
+        guard !models.isEmpty else { return }
+        var keys: [Int64: SeriesKey] = [:]
+        for series in try await store.allSeries() { keys[series.id] = series.key }
+        var restored = 0
+        for model in models {
+            guard let key = keys[model.series] else { continue }
+            let shard = shards[Int(UInt64(bitPattern: model.series) % UInt64(shards.count))]
+            if await shard.restore(model, key: key) { restored += 1 }
+        }
+        logger.info("restored \(restored) of \(models.count) saved models")
+    }
+}

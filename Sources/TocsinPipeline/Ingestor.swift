@@ -1,0 +1,55 @@
+import Foundation
+import TocsinCore
+import TocsinStore
+
+/// The one way points enter Tocsin, for HTTP push and built-in sources alike: reserve
+/// room in the detection queue, resolve series, store durably, then queue for detection.
+public struct Ingestor: Sendable {
+    /// Why a batch was not accepted.
+    public enum Refusal: Error, Sendable {
+        /// Detection is too far behind; retry later.
+        case queueFull(backlog: Int)
+        /// Creating the batch's new series would pass the store's series limit.
+        case seriesLimit(String)
+        /// The store failed; nothing was accepted.
+        case storeFailed(any Error)
+    }
+
+    /// The store.
+    public let store: any TocsinStore
+    /// The detection engine.
+    public let engine: DetectionEngine
+    /// The most distinct series the store may hold.
+    public let maxSeries: Int
+
+    /// Creates an ingestor.
+    public init(store: any TocsinStore, engine: DetectionEngine, maxSeries: Int) {
+        self.store = store
+        self.engine = engine
+        self.maxSeries = maxSeries
+    }
+
+    /// Stores the points and queues them for detection. Returns how many were new
+    /// (points already stored are ignored). Nothing is stored when this throws.
+    @discardableResult
+    public func ingest(_ points: [(key: SeriesKey, point: Point)], now: Date = Date()) async throws(Refusal) -> Int {
+        guard !points.isEmpty else { return 0 }
+        guard engine.reserve(points.count) else { throw .queueFull(backlog: engine.backlog) }
+        let incoming: [IncomingPoint]
+        let stored: Int
+        do {
+            let identifiers = try await store.resolveSeries(Array(Set(points.map(\.key))), now: now, limit: maxSeries)
+            incoming = points.compactMap { key, point in identifiers[key].map { IncomingPoint(key: key, series: $0, point: point) } }
+            stored = try await store.appendPoints(incoming.map { PointRecord(series: $0.series, timestamp: $0.point.timestamp, value: $0.point.value) })
+        } catch let error as StoreError where error.kind == .cardinality {
+            engine.release(points.count)
+            throw .seriesLimit(error.message)
+        } catch {
+            engine.release(points.count)
+            throw .storeFailed(error)
+        }
+        engine.release(points.count - incoming.count)
+        engine.enqueue(incoming)
+        return stored
+    }
+}

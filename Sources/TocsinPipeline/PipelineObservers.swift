@@ -1,0 +1,23 @@
+import TocsinCore
+
+/// Several observers behind one: each call goes to all of them, in order.
+public struct PipelineObservers: PipelineObserver {
+    private let observers: [any PipelineObserver]
+
+    /// Creates the fan-out.
+    public init(_ observers: [any PipelineObserver]) {
+        self.observers = observers
+    }
+
+    public func detected(points: Int, anomalies: Int, duration: Duration) {
+        for observer in observers { observer.detected(points: points, anomalies: anomalies, duration: duration) }
+    }
+
+    public func scored(series: SeriesKey, score: Double) {
+        for observer in observers { observer.scored(series: series, score: score) }
+    }
+
+    public func opened(_ incident: Incident) {
+        for observer in observers { observer.opened(incident) }
+    }
+}

@@ -1,0 +1,46 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import TocsinPipeline
+import TocsinStore
+
+/// The request context of Tocsin's router; bodies are collected explicitly with the
+/// configured limit, so the framework's own upload limit is set above it.
+public struct TocsinRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+    }
+
+    public var maxUploadSize: Int { 64 * 1024 * 1024 }
+}
+
+/// The router with every endpoint; exposed for in-process tests.
+public func buildRouter(configuration: ServerConfiguration, store: any TocsinStore, engine: DetectionEngine,
+                        metrics: ServiceMetrics) -> Router<TocsinRequestContext> {
+    let router = Router(context: TocsinRequestContext.self)
+    router.add(middleware: BearerTokenMiddleware(tokens: configuration.tokens))
+    HealthController(engine: engine, metrics: metrics).addRoutes(to: router)
+    IngestController(store: store, ingestor: Ingestor(store: store, engine: engine, maxSeries: configuration.limits.maxSeries),
+                     metrics: metrics, limits: configuration.limits).addRoutes(to: router)
+    QueryController(store: store, engine: engine).addRoutes(to: router)
+    return router
+}
+
+/// The Tocsin service: the HTTP API plus the detection engine and any further services
+/// (sources, the demo), run together and shut down gracefully on SIGTERM or SIGINT.
+public func buildApplication(configuration: ServerConfiguration, store: any TocsinStore, engine: DetectionEngine,
+                             metrics: ServiceMetrics, services: [any Service] = [],
+                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
+                             logger: Logger = Logger(label: "tocsin")) throws(ConfigurationError) -> some ApplicationProtocol {
+    try configuration.validate()
+    let router = buildRouter(configuration: configuration, store: store, engine: engine, metrics: metrics)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "tocsin"),
+        services: [engine] + services,
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger
+    )
+}

@@ -1,0 +1,1110 @@
+/// The OpenAPI 3.1 description of the whole API, served at `GET /openapi.json`.
+enum OpenAPIDocument {
+    static let json = #"""
+{
+ "openapi": "3.1.0",
+ "info": {
+  "title": "Tocsin API",
+  "version": "1.0.0",
+  "description": "Anomaly detection for cloud metrics and logs: ingest, live detection, analysis, incidents.",
+  "license": {
+   "name": "MIT",
+   "identifier": "MIT"
+  }
+ },
+ "servers": [
+  {
+   "url": "/"
+  }
+ ],
+ "components": {
+  "securitySchemes": {
+   "bearer": {
+    "type": "http",
+    "scheme": "bearer"
+   }
+  },
+  "schemas": {
+   "Error": {
+    "type": "object",
+    "required": [
+     "error"
+    ],
+    "properties": {
+     "error": {
+      "type": "object",
+      "required": [
+       "code",
+       "message"
+      ],
+      "properties": {
+       "code": {
+        "type": "string"
+       },
+       "message": {
+        "type": "string"
+       },
+       "field": {
+        "type": [
+         "string",
+         "null"
+        ]
+       }
+      }
+     }
+    }
+   },
+   "Timestamp": {
+    "oneOf": [
+     {
+      "type": "string",
+      "description": "ISO-8601 UTC, e.g. 2026-11-21T10:00:00Z"
+     },
+     {
+      "type": "number",
+      "description": "epoch seconds"
+     }
+    ]
+   },
+   "PointIn": {
+    "type": "object",
+    "required": [
+     "series",
+     "timestamp",
+     "value"
+    ],
+    "properties": {
+     "series": {
+      "type": "string",
+      "pattern": "^[a-zA-Z_:][a-zA-Z0-9_:]*$",
+      "maxLength": 200
+     },
+     "labels": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "string"
+      }
+     },
+     "timestamp": {
+      "$ref": "#/components/schemas/Timestamp"
+     },
+     "value": {
+      "type": "number"
+     }
+    }
+   },
+   "PointBatch": {
+    "type": "object",
+    "required": [
+     "points"
+    ],
+    "properties": {
+     "points": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+       "$ref": "#/components/schemas/PointIn"
+      }
+     }
+    }
+   },
+   "LogIn": {
+    "type": "object",
+    "required": [
+     "timestamp",
+     "service",
+     "instance",
+     "message"
+    ],
+    "properties": {
+     "timestamp": {
+      "$ref": "#/components/schemas/Timestamp"
+     },
+     "service": {
+      "type": "string",
+      "minLength": 1
+     },
+     "instance": {
+      "type": "string",
+      "minLength": 1
+     },
+     "level": {
+      "type": "string",
+      "enum": [
+       "debug",
+       "info",
+       "warning",
+       "error",
+       "critical"
+      ]
+     },
+     "message": {
+      "type": "string"
+     },
+     "fields": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "string"
+      }
+     }
+    }
+   },
+   "LogBatch": {
+    "type": "object",
+    "required": [
+     "logs"
+    ],
+    "properties": {
+     "logs": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+       "$ref": "#/components/schemas/LogIn"
+      }
+     }
+    }
+   },
+   "Accepted": {
+    "type": "object",
+    "required": [
+     "accepted"
+    ],
+    "properties": {
+     "accepted": {
+      "type": "integer"
+     },
+     "new": {
+      "type": [
+       "integer",
+       "null"
+      ]
+     }
+    }
+   },
+   "SeriesKey": {
+    "type": "object",
+    "required": [
+     "name",
+     "labels"
+    ],
+    "properties": {
+     "name": {
+      "type": "string"
+     },
+     "labels": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "name",
+        "value"
+       ],
+       "properties": {
+        "name": {
+         "type": "string"
+        },
+        "value": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   },
+   "Anomaly": {
+    "type": "object",
+    "required": [
+     "series",
+     "timestamp",
+     "value",
+     "score",
+     "threshold",
+     "detector"
+    ],
+    "properties": {
+     "series": {
+      "$ref": "#/components/schemas/SeriesKey"
+     },
+     "timestamp": {
+      "type": "string"
+     },
+     "value": {
+      "type": "number"
+     },
+     "score": {
+      "type": "number"
+     },
+     "threshold": {
+      "type": "number"
+     },
+     "detector": {
+      "type": "string"
+     }
+    }
+   },
+   "SeriesAnalysis": {
+    "type": "object",
+    "required": [
+     "id",
+     "series",
+     "detector",
+     "timestamp",
+     "value",
+     "score",
+     "threshold",
+     "anomalous",
+     "pointsSeen",
+     "recentAnomalies"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "series": {
+      "$ref": "#/components/schemas/SeriesKey"
+     },
+     "detector": {
+      "type": "string"
+     },
+     "timestamp": {
+      "type": "string"
+     },
+     "value": {
+      "type": "number"
+     },
+     "score": {
+      "type": "number"
+     },
+     "threshold": {
+      "type": "number"
+     },
+     "anomalous": {
+      "type": "boolean"
+     },
+     "pointsSeen": {
+      "type": "integer"
+     },
+     "recentAnomalies": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Anomaly"
+      }
+     }
+    }
+   },
+   "Analysis": {
+    "type": "object",
+    "required": [
+     "generated",
+     "series"
+    ],
+    "properties": {
+     "generated": {
+      "type": "string"
+     },
+     "series": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/SeriesAnalysis"
+      }
+     }
+    }
+   },
+   "SeriesList": {
+    "type": "object",
+    "required": [
+     "series"
+    ],
+    "properties": {
+     "series": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "id",
+        "name",
+        "labels",
+        "key",
+        "created"
+       ],
+       "properties": {
+        "id": {
+         "type": "integer"
+        },
+        "name": {
+         "type": "string"
+        },
+        "labels": {
+         "type": "object",
+         "additionalProperties": {
+          "type": "string"
+         }
+        },
+        "key": {
+         "type": "string"
+        },
+        "created": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   },
+   "Points": {
+    "type": "object",
+    "required": [
+     "series",
+     "key",
+     "points"
+    ],
+    "properties": {
+     "series": {
+      "type": "integer"
+     },
+     "key": {
+      "type": "string"
+     },
+     "points": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "timestamp",
+        "value"
+       ],
+       "properties": {
+        "timestamp": {
+         "type": "string"
+        },
+        "value": {
+         "type": "number"
+        },
+        "score": {
+         "type": [
+          "number",
+          "null"
+         ]
+        },
+        "threshold": {
+         "type": [
+          "number",
+          "null"
+         ]
+        }
+       }
+      }
+     }
+    }
+   },
+   "AnomalyItem": {
+    "type": "object",
+    "required": [
+     "id",
+     "series",
+     "key",
+     "timestamp",
+     "value",
+     "score",
+     "threshold",
+     "detector"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "series": {
+      "type": "integer"
+     },
+     "key": {
+      "type": "string"
+     },
+     "timestamp": {
+      "type": "string"
+     },
+     "value": {
+      "type": "number"
+     },
+     "score": {
+      "type": "number"
+     },
+     "threshold": {
+      "type": "number"
+     },
+     "detector": {
+      "type": "string"
+     },
+     "incident": {
+      "type": [
+       "integer",
+       "null"
+      ]
+     }
+    }
+   },
+   "Anomalies": {
+    "type": "object",
+    "required": [
+     "anomalies"
+    ],
+    "properties": {
+     "anomalies": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/AnomalyItem"
+      }
+     }
+    }
+   },
+   "Incident": {
+    "type": "object",
+    "required": [
+     "id",
+     "scope",
+     "start",
+     "end",
+     "anomalyCount",
+     "maxScore",
+     "series",
+     "status"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "scope": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "string"
+      }
+     },
+     "start": {
+      "type": "string"
+     },
+     "end": {
+      "type": "string"
+     },
+     "anomalyCount": {
+      "type": "integer"
+     },
+     "maxScore": {
+      "type": "number"
+     },
+     "series": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/SeriesKey"
+      }
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "open",
+       "resolved"
+      ]
+     }
+    }
+   },
+   "Incidents": {
+    "type": "object",
+    "required": [
+     "incidents"
+    ],
+    "properties": {
+     "incidents": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Incident"
+      }
+     }
+    }
+   },
+   "IncidentDetail": {
+    "type": "object",
+    "required": [
+     "incident",
+     "anomalies"
+    ],
+    "properties": {
+     "incident": {
+      "$ref": "#/components/schemas/Incident"
+     },
+     "anomalies": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/AnomalyItem"
+      }
+     }
+    }
+   },
+   "Status": {
+    "type": "object",
+    "required": [
+     "status"
+    ],
+    "properties": {
+     "status": {
+      "type": "string"
+     },
+     "backlog": {
+      "type": [
+       "integer",
+       "null"
+      ]
+     }
+    }
+   }
+  }
+ },
+ "paths": {
+  "/health": {
+   "get": {
+    "operationId": "health",
+    "summary": "Liveness",
+    "responses": {
+     "200": {
+      "description": "Alive",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Status"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/ready": {
+   "get": {
+    "operationId": "ready",
+    "summary": "Readiness: models restored, detection running",
+    "responses": {
+     "200": {
+      "description": "Ready",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Status"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "Starting",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Status"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/metrics": {
+   "get": {
+    "operationId": "metrics",
+    "summary": "Prometheus text exposition",
+    "responses": {
+     "200": {
+      "description": "Metrics",
+      "content": {
+       "text/plain": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/openapi.json": {
+   "get": {
+    "operationId": "openapi",
+    "summary": "This document",
+    "responses": {
+     "200": {
+      "description": "OpenAPI 3.1",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/analyze": {
+   "get": {
+    "operationId": "analyze",
+    "summary": "Latest analysis of every series",
+    "responses": {
+     "200": {
+      "description": "Analysis",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Analysis"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/points": {
+   "post": {
+    "operationId": "postPoints",
+    "summary": "Ingest points (JSON or NDJSON); 202 once durably stored",
+    "security": [
+     {
+      "bearer": []
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/PointBatch"
+       }
+      },
+      "application/x-ndjson": {
+       "schema": {
+        "type": "string"
+       }
+      }
+     }
+    },
+    "responses": {
+     "202": {
+      "description": "Stored and queued for detection",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Accepted"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "429": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/logs": {
+   "post": {
+    "operationId": "postLogs",
+    "summary": "Ingest structured logs (JSON or NDJSON)",
+    "security": [
+     {
+      "bearer": []
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/LogBatch"
+       }
+      },
+      "application/x-ndjson": {
+       "schema": {
+        "type": "string"
+       }
+      }
+     }
+    },
+    "responses": {
+     "202": {
+      "description": "Stored",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Accepted"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "429": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/series": {
+   "get": {
+    "operationId": "listSeries",
+    "summary": "Every series",
+    "responses": {
+     "200": {
+      "description": "Series",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/SeriesList"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/series/{id}/points": {
+   "get": {
+    "operationId": "seriesPoints",
+    "summary": "Points of a series with their scores",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "ISO-8601 UTC or epoch seconds; default 24 h ago"
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "ISO-8601 UTC or epoch seconds"
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 100000
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Points",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Points"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/anomalies": {
+   "get": {
+    "operationId": "listAnomalies",
+    "summary": "Anomalies, newest first",
+    "parameters": [
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "ISO-8601 UTC or epoch seconds; default 24 h ago"
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "ISO-8601 UTC or epoch seconds"
+     },
+     {
+      "name": "series",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 10000
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Anomalies",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Anomalies"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/incidents": {
+   "get": {
+    "operationId": "listIncidents",
+    "summary": "Incidents, newest first",
+    "parameters": [
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 1000
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Incidents",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Incidents"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/incidents/{id}": {
+   "get": {
+    "operationId": "getIncident",
+    "summary": "One incident with its anomalies",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Incident",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/IncidentDetail"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  }
+ }
+}
+"""#
+}
