@@ -14,14 +14,11 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run Tocsin on a synthetic cloud with injected incidents and report what it caught.",
-        discussion: "Services emit metrics and logs; incidents (CPU spike, memory leak, brute force, error storm, latency regression) and harmless heavy-load periods are injected from the seed. Open the printed URL while it runs; a summary follows at the end or on Ctrl-C."
+        discussion: "Services emit metrics and logs; incidents (CPU spike, memory leak, brute force, error storm, latency regression) and harmless heavy-load periods are injected from the seed. Open the printed URL while it runs; a summary follows at the end or on Ctrl-C. --seed (default 1) seeds the cloud, its incidents and the detectors."
     )
 
     @Option(help: "Wall-clock seconds to run the whole simulation for.")
     var duration: Double = 120
-
-    @Option(help: "The seed of the simulated cloud and its incidents.")
-    var seed: UInt64 = 1
 
     @Option(help: "The port to bind (0 picks a free one).")
     var port = 8080
@@ -45,7 +42,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard duration > 0, duration.isFinite else { throw ValidationError("--duration must be a positive number of seconds") }
-        guard ticks >= 400 else { throw ValidationError("--ticks must be at least 400 (the detectors need a warm-up)") }
+        guard ticks >= 1_100 else { throw ValidationError("--ticks must be at least 1100 (incidents, heavy load and the detectors' warm-up must fit)") }
         if let minInterval, minInterval < 0 { throw ValidationError("--min-interval must not be negative") }
         if let minInterval, let maxInterval, maxInterval < minInterval {
             throw ValidationError("--max-interval must not be below --min-interval")
@@ -54,7 +51,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         var settings = SyntheticCloud.Configuration()
-        settings.seed = seed
+        settings.seed = detectorOptions.seed ?? 1
         settings.totalTicks = ticks
         let cloud: SyntheticCloud
         do { cloud = try SyntheticCloud(configuration: settings) } catch { throw CLIFailure.usage(error.description) }
@@ -75,10 +72,10 @@ struct DemoCommand: AsyncParsableCommand {
             Terminal.output("tocsin demo: \(cloud.series.count) series, \(cloud.incidents.count) injected incidents, \(cloud.heavyLoadPeriods.count) heavy-load periods, \(Int(duration)) s")
             Terminal.output("  API       http://127.0.0.1:\(port)/analyze   http://127.0.0.1:\(port)/v1/incidents")
             Terminal.output("  metrics   http://127.0.0.1:\(port)/metrics   OpenAPI http://127.0.0.1:\(port)/openapi.json")
+        } beforeClose: { store in
+            let summary = DemoScorecard(cloud: cloud, start: start, detected: try await store.incidents(limit: 10_000))
+            if json { try Terminal.json(summary) } else { Terminal.output(summary.text) }
         }
-        let incidents = try await runtime.store.incidents(limit: 10_000)
-        let summary = DemoScorecard(cloud: cloud, start: start, detected: incidents)
-        if json { try Terminal.json(summary) } else { Terminal.output(summary.text) }
         if store == nil { try? FileManager.default.removeItem(at: folder) }
     }
 }

@@ -93,7 +93,8 @@ struct ServiceRuntime {
 
     /// Runs the service together with `services` until they finish (or SIGTERM/SIGINT),
     /// then shuts everything down gracefully and closes the store.
-    func runUntilSourcesFinish(onRunning: @escaping @Sendable (Int) async -> Void) async throws {
+    func runUntilSourcesFinish(onRunning: @escaping @Sendable (Int) async -> Void,
+                               beforeClose: (any TocsinStore) async throws -> Void) async throws {
         let app = try makeApplication(onRunning: onRunning, includeServices: false)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: app)] + services.map {
@@ -103,6 +104,7 @@ struct ServiceRuntime {
             logger: Logger(label: "tocsin")))
         do {
             try await group.run()
+            try await beforeClose(store)
         } catch {
             try? await store.close()
             throw CLIFailure.data("the service stopped: \(error)")
