@@ -35,6 +35,7 @@ let package = Package(
             dependencies: [
                 "TocsinCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict
@@ -79,6 +80,11 @@ let package = Package(
                 "TocsinServer", "TocsinPipeline", "TocsinStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TocsinStoreTests",
+            dependencies: ["TocsinStore", "TocsinCore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strict
         ),
         .testTarget(name: "TocsinSourcesTests", dependencies: ["TocsinSources", "TocsinCore", "TocsinDetect"], swiftSettings: strict),

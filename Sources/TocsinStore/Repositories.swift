@@ -120,8 +120,9 @@ public struct ModelRecord: Sendable, Hashable, Codable {
 
 /// Series and their identifiers.
 public protocol SeriesRepository: Sendable {
-    /// The identifiers of `keys`, creating the missing series. Creating more than
-    /// `limit` series in total fails with a ``StoreError`` of kind `.cardinality`.
+    /// The identifiers of `keys`, creating the missing series (in the order of `keys`).
+    /// Creating more than `limit` series in total fails with a ``StoreError`` of kind
+    /// `.cardinality`, and then creates none.
     func resolveSeries(_ keys: [SeriesKey], now: Date, limit: Int) async throws -> [SeriesKey: Int64]
     /// Every series, ordered by identifier.
     func allSeries() async throws -> [SeriesRecord]

@@ -9,10 +9,10 @@ extension PostgresStore {
     public func resolveSeries(_ keys: [SeriesKey], now: Date, limit: Int) async throws -> [SeriesKey: Int64] {
         var (ids, missing) = cache.lookup(keys)
         guard !missing.isEmpty else { return ids }
-        var byColumns: [StoredSeriesKey: SeriesKey] = [:]
-        for key in missing { byColumns[StoredSeriesKey(name: key.name, labels: try CanonicalJSON.labels(of: key))] = key }
-        let names = byColumns.keys.map(\.name)
-        let labels = byColumns.keys.map(\.labels)
+        let columns = try missing.map { StoredSeriesKey(name: $0.name, labels: try CanonicalJSON.labels(of: $0)) }
+        let byColumns = Dictionary(zip(columns, missing)) { first, _ in first }
+        let names = columns.map(\.name)
+        let labels = columns.map(\.labels)
         let created = EpochMilliseconds.from(now)
         let logger = self.logger
         let rows = try await transaction { connection in
@@ -23,22 +23,24 @@ extension PostgresStore {
                 """, on: connection, logger: logger, StoredSeriesKey.row)
             guard existing.count < names.count else { return existing }
             let found = Set(existing.map(\.1))
-            let absent = zip(names, labels).filter { !found.contains(StoredSeriesKey(name: $0.0, labels: $0.1)) }
+            let absent = columns.filter { !found.contains($0) }
             let count = try await PostgresTransaction.fetch(
                 "SELECT count(*) FROM series", on: connection, logger: logger
             ) { try $0.decode(Int64.self) }.first ?? 0
             try SeriesLimit.check(stored: Int(count), creating: absent.count, limit: limit)
+            // Identifiers follow the order of `keys`.
             let inserted = try await PostgresTransaction.fetch("""
                 INSERT INTO series (name, labels, created)
-                SELECT name, labels, \(created) FROM UNNEST(\(absent.map(\.0))::text[], \(absent.map(\.1))::text[])
-                    AS k (name, labels)
+                SELECT name, labels, \(created) FROM UNNEST(\(absent.map(\.name))::text[], \(absent.map(\.labels))::text[])
+                    WITH ORDINALITY AS k (name, labels, position)
+                ORDER BY position
                 RETURNING id, name, labels
                 """, on: connection, logger: logger, StoredSeriesKey.row)
             return existing + inserted
         }
         var resolved: [SeriesKey: Int64] = [:]
-        for (id, columns) in rows {
-            if let key = byColumns[columns] { resolved[key] = id }
+        for (id, stored) in rows {
+            if let key = byColumns[stored] { resolved[key] = id }
         }
         cache.insert(resolved)
         ids.merge(resolved) { _, new in new }

@@ -9,7 +9,7 @@ import PostgresNIO
 public final class PostgresStore: TocsinStore {
     let settings: PostgresSettings
     let client: PostgresClient
-    let logger = Logger(label: "tocsin.store.postgres")
+    let logger: Logger
     let cache = SeriesCache()
     private let runner: Task<Void, Never>
 
@@ -18,6 +18,11 @@ public final class PostgresStore: TocsinStore {
     /// server fails at once) before use. ``StoreFactory/open(url:)`` does both.
     public init(settings: PostgresSettings) {
         self.settings = settings
+        var logger = Logger(label: "tocsin.store.postgres")
+        // The pool narrates connection churn (e.g. a connection cut short by close()) at
+        // info level; only warnings and errors are worth the service's log.
+        logger.logLevel = .warning
+        self.logger = logger
         let client = PostgresClient(configuration: settings.clientConfiguration(), backgroundLogger: logger)
         self.client = client
         runner = Task { await client.run() }
@@ -43,6 +48,11 @@ public final class PostgresStore: TocsinStore {
             try? await connection.close()
             throw PostgresErrors.storeError(error, context: "cannot migrate \(settings)")
         }
+    }
+
+    /// A store released without ``close()`` still stops its pool, without waiting.
+    deinit {
+        runner.cancel()
     }
 
     /// Stops the connection pool and waits for its connections to close.

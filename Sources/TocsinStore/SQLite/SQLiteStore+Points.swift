@@ -9,11 +9,12 @@ extension SQLiteStore {
     public func appendPoints(_ points: [PointRecord]) async throws -> Int {
         guard !points.isEmpty else { return 0 }
         return try await write { db in
-            try SQLiteBatchStatement(db, sql: "INSERT OR IGNORE INTO points (series, ts, value) VALUES (?, ?, ?)")
-                .run(points) { statement, point in
-                    var code = sqlite3_bind_int64(statement, 1, point.series)
-                    if code == SQLITE_OK { code = sqlite3_bind_int64(statement, 2, EpochMilliseconds.from(point.timestamp)) }
-                    if code == SQLITE_OK { code = sqlite3_bind_double(statement, 3, point.value) }
+            try SQLiteBatchInsert(db, insert: "INSERT OR IGNORE INTO points (series, ts, value)", columns: 3)
+                .run(points) { statement, first, point in
+                    let timestamp = EpochMilliseconds.from(point.timestamp)
+                    var code = sqlite3_bind_int64(statement, first, point.series)
+                    if code == SQLITE_OK { code = sqlite3_bind_int64(statement, first + 1, timestamp) }
+                    if code == SQLITE_OK { code = sqlite3_bind_double(statement, first + 2, point.value) }
                     return code
                 }
         }
@@ -23,17 +24,17 @@ extension SQLiteStore {
     public func appendScores(_ scores: [ScoreRecord]) async throws {
         guard !scores.isEmpty else { return }
         _ = try await write { db in
-            try SQLiteBatchStatement(
-                db,
-                sql: "INSERT OR REPLACE INTO scores (series, ts, score, threshold, detector) VALUES (?, ?, ?, ?, ?)"
-            ).run(scores) { statement, score in
-                var code = sqlite3_bind_int64(statement, 1, score.series)
-                if code == SQLITE_OK { code = sqlite3_bind_int64(statement, 2, EpochMilliseconds.from(score.timestamp)) }
-                if code == SQLITE_OK { code = sqlite3_bind_double(statement, 3, score.score) }
-                if code == SQLITE_OK { code = sqlite3_bind_double(statement, 4, score.threshold) }
+            try SQLiteBatchInsert(
+                db, insert: "INSERT OR REPLACE INTO scores (series, ts, score, threshold, detector)", columns: 5
+            ).run(scores) { statement, first, score in
+                let timestamp = EpochMilliseconds.from(score.timestamp)
+                var code = sqlite3_bind_int64(statement, first, score.series)
+                if code == SQLITE_OK { code = sqlite3_bind_int64(statement, first + 1, timestamp) }
+                if code == SQLITE_OK { code = sqlite3_bind_double(statement, first + 2, score.score) }
+                if code == SQLITE_OK { code = sqlite3_bind_double(statement, first + 3, score.threshold) }
                 if code == SQLITE_OK {
                     code = score.detector.withCString {
-                        sqlite3_bind_text(statement, 5, $0, -1, SQLiteBatchStatement.transient)
+                        sqlite3_bind_text(statement, first + 4, $0, -1, SQLiteBatchInsert.transient)
                     }
                 }
                 return code

@@ -15,10 +15,13 @@ extension SQLiteStore {
         let series = try await read { db in try Int64.fetchAll(db, sql: "SELECT id FROM series ORDER BY id") }
         for id in series {
             removed += try await write { db in
-                try db.cachedStatement(sql: "DELETE FROM points WHERE series = ? AND ts < ?").execute(arguments: [id, before])
-                let points = db.changesCount
-                try db.cachedStatement(sql: "DELETE FROM scores WHERE series = ? AND ts < ?").execute(arguments: [id, before])
-                return points + db.changesCount
+                var deleted = 0
+                for table in ["points", "scores"] {
+                    try db.cachedStatement(sql: "DELETE FROM \(table) WHERE series = ? AND ts < ?")
+                        .execute(arguments: [id, before])
+                    deleted += db.changesCount
+                }
+                return deleted
             }
         }
         for table in ["logs", "anomalies"] {

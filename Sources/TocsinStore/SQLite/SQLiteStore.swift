@@ -5,12 +5,14 @@ import TocsinCore
 /// ``TocsinStore`` on an SQLite file, through a GRDB `DatabasePool` in WAL mode.
 ///
 /// Writes are serialised on the pool's single writer connection, each call in one
-/// transaction; reads run concurrently on reader connections. `synchronous = NORMAL`
+/// transaction; reads run concurrently on reader connections; a ``SQLiteCheckpointer``
+/// copies the WAL into the database file in the background. `synchronous = NORMAL`
 /// makes every committed transaction durable across a process kill (the WAL is
 /// synced at checkpoints, so a power loss may drop the last transactions).
 public final class SQLiteStore: TocsinStore {
     let pool: DatabasePool
     let cache = SeriesCache()
+    private let checkpointer: SQLiteCheckpointer
 
     /// Opens (creating if needed) the database at `path`. Call ``migrate()`` before use;
     /// ``StoreFactory/open(url:)`` does both.
@@ -20,10 +22,11 @@ public final class SQLiteStore: TocsinStore {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            if let extra = ProcessInfo.processInfo.environment["TMP_PRAGMAS"] { try db.execute(sql: extra) }
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(SQLiteCheckpointer.fallbackPages)")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            checkpointer = try SQLiteCheckpointer(path: path)
         } catch {
             throw StoreError(.unavailable, "cannot open SQLite database \(path): \(Self.describe(error))")
         }
@@ -44,6 +47,7 @@ public final class SQLiteStore: TocsinStore {
     /// Closes every connection. The store cannot be used afterwards.
     public func close() async throws {
         do {
+            try await checkpointer.stop()
             try pool.close()
         } catch {
             throw Self.storeError(error)

@@ -14,7 +14,7 @@ final class SeriesCache: @unchecked Sendable {
         found.reserveCapacity(keys.count)
         var missing: [SeriesKey] = []
         lock.withLock {
-            for key in keys where found[key] == nil {
+            for key in keys {
                 if let id = ids[key] {
                     found[key] = id
                 } else {
