@@ -103,7 +103,7 @@ public final class DetectionEngine: Service, Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         var groups = [[IncomingPoint]](repeating: [], count: shards.count)
-        for point in batch { groups[Int(UInt64(bitPattern: point.series) % UInt64(shards.count))].append(point) }
+        for point in batch { groups[shardIndex(of: point.series)].append(point) }
         let outcome = await withTaskGroup(of: DetectionOutcome.self) { group in
             for (index, points) in groups.enumerated() where !points.isEmpty {
                 group.addTask { await self.shards[index].process(points) }
@@ -122,9 +122,12 @@ public final class DetectionEngine: Service, Sendable {
         }
         if let observer {
             observer.detected(points: outcome.scores.count, anomalies: anomalies.count, duration: clock.now - started)
-            var latestScores: [SeriesKey: Double] = [:]
-            for (point, score) in zip(batch, outcome.scores) where point.series == score.series { latestScores[point.key] = score.score }
-            for (key, score) in latestScores { observer.scored(series: key, score: score) }
+            // Shards return scores in their own order; the last score of each series is its latest.
+            var keys: [Int64: SeriesKey] = [:]
+            for point in batch { keys[point.series] = point.key }
+            var latestScores: [Int64: Double] = [:]
+            for score in outcome.scores { latestScores[score.series] = score.score }
+            for (series, score) in latestScores { if let key = keys[series] { observer.scored(series: key, score: score) } }
         }
         try await saveModels(minimumNewPoints: saveEvery)
     }
@@ -150,6 +153,11 @@ public final class DetectionEngine: Service, Sendable {
         for (incident, anomalies) in members { try await store.assign(anomalies: anomalies, to: incident) }
     }
 
+    /// The shard that owns a series.
+    private func shardIndex(of series: Int64) -> Int {
+        Int(UInt64(bitPattern: series) % UInt64(shards.count))
+    }
+
     private func saveModels(minimumNewPoints: Int) async throws {
         let now = Date()
         for shard in shards {
@@ -167,7 +175,7 @@ public final class DetectionEngine: Service, Sendable {
         var restored = 0
         for model in models {
             guard let key = keys[model.series] else { continue }
-            let shard = shards[Int(UInt64(bitPattern: model.series) % UInt64(shards.count))]
+            let shard = shards[shardIndex(of: model.series)]
             if await shard.restore(model, key: key) { restored += 1 }
         }
         logger.info("restored \(restored) of \(models.count) saved models")

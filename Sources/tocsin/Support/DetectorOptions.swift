@@ -30,13 +30,18 @@ struct DetectorOptions: ParsableArguments {
         return result
     }
 
+    /// The overrides, without `seed` for a detector that has no seed parameter.
+    private func settings(for parameters: [(name: String, value: String)]) throws(CLIFailure) -> [String: String] {
+        var settings = try overrides()
+        if !parameters.contains(where: { $0.name == "seed" }) { settings["seed"] = nil }
+        return settings
+    }
+
     /// The catalog entry and parameters of the configured streaming detector.
     func streamingRecipe() throws(CLIFailure) -> StreamingRecipe {
-        var settings = try overrides()
         let entry: StreamingEntry
         do { entry = try DetectorCatalog.streaming(named: detector) } catch { throw .usage(error.message) }
-        if !entry.parameters.contains(where: { $0.name == "seed" }) { settings["seed"] = nil }
-        let recipe = StreamingRecipe(entry: entry, settings: settings)
+        let recipe = StreamingRecipe(entry: entry, settings: try settings(for: entry.parameters))
         do { _ = try recipe.make() } catch { throw .usage(error.message) }
         return recipe
     }
@@ -49,14 +54,10 @@ struct DetectorOptions: ParsableArguments {
 
     /// A new, unfitted batch detector as configured.
     func makeBatch() throws(CLIFailure) -> any BatchDetector {
-        var settings = try overrides()
-        do {
-            let entry = try DetectorCatalog.batch(named: detector)
-            if !entry.parameters.contains(where: { $0.name == "seed" }) { settings["seed"] = nil }
-            return try entry.make(parameters: settings)
-        } catch {
-            throw .usage(error.message)
-        }
+        let entry: BatchEntry
+        do { entry = try DetectorCatalog.batch(named: detector) } catch { throw .usage(error.message) }
+        let settings = try settings(for: entry.parameters)
+        do { return try entry.make(parameters: settings) } catch { throw .usage(error.message) }
     }
 }
 
