@@ -103,7 +103,7 @@ public final class DetectionEngine: Service, Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         var groups = [[IncomingPoint]](repeating: [], count: shards.count)
-        for point in batch { groups[shardIndex(of: point.series)].append(point) }
+        for point in batch { groups[shardIndex(of: point.key)].append(point) }
         let outcome = await withTaskGroup(of: DetectionOutcome.self) { group in
             for (index, points) in groups.enumerated() where !points.isEmpty {
                 group.addTask { await self.shards[index].process(points) }
@@ -153,9 +153,13 @@ public final class DetectionEngine: Service, Sendable {
         for (incident, anomalies) in members { try await store.assign(anomalies: anomalies, to: incident) }
     }
 
-    /// The shard that owns a series.
-    private func shardIndex(of series: Int64) -> Int {
-        Int(UInt64(bitPattern: series) % UInt64(shards.count))
+    /// The shard that owns a series: chosen by its labels, so that the series of one
+    /// instance, which may be each other's context, share a shard.
+    private func shardIndex(of key: SeriesKey) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let identity = key.labels.isEmpty ? key.name : key.labels.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
+        for byte in identity.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(hash % UInt64(shards.count))
     }
 
     private func saveModels(minimumNewPoints: Int) async throws {
@@ -175,7 +179,7 @@ public final class DetectionEngine: Service, Sendable {
         var restored = 0
         for model in models {
             guard let key = keys[model.series] else { continue }
-            let shard = shards[shardIndex(of: model.series)]
+            let shard = shards[shardIndex(of: key)]
             if await shard.restore(model, key: key) { restored += 1 }
         }
         logger.info("restored \(restored) of \(models.count) saved models")

@@ -25,21 +25,31 @@ public struct DetectionOutcome: Sendable {
 actor DetectionShard {
     private let factory: DetectorFactory
     private var states: [Int64: SeriesState] = [:]
+    /// The latest value of every series that is some rule's context.
+    private var contexts: [SeriesKey: (timestamp: Date, value: Double)] = [:]
 
     init(factory: DetectorFactory) {
         self.factory = factory
     }
 
-    /// Scores then learns each point, in order.
+    /// Scores then learns each point, in order. Context values in the batch are taken in
+    /// first, so that a series sees the context of its own timestamp whatever the order
+    /// of the batch; otherwise the latest earlier context value is used.
     func process(_ points: [IncomingPoint]) -> DetectionOutcome {
+        if !factory.contextNames.isEmpty {
+            for incoming in points where factory.contextNames.contains(incoming.key.name) && incoming.point.value.isFinite {
+                if let known = contexts[incoming.key], known.timestamp >= incoming.point.timestamp { continue }
+                contexts[incoming.key] = (incoming.point.timestamp, incoming.point.value)
+            }
+        }
         var outcome = DetectionOutcome()
         for incoming in points {
             if states[incoming.series] == nil {
                 guard let made = factory.make(for: incoming.key) else { continue }
-                states[incoming.series] = SeriesState(id: incoming.series, key: incoming.key, detectorName: made.name,
-                                                      detector: made.detector)
+                states[incoming.series] = SeriesState(id: incoming.series, key: incoming.key, rule: made.rule, detector: made.detector)
             }
-            guard let result = states[incoming.series]?.process(incoming.point) else { continue }
+            let context = states[incoming.series]?.contextKey.flatMap { contexts[$0]?.value }
+            guard let result = states[incoming.series]?.process(incoming.point, context: context) else { continue }
             outcome.scores.append(result.score)
             if let anomaly = result.anomaly {
                 outcome.anomalies.append(AnomalyRecord(series: incoming.series, anomaly: anomaly))
@@ -69,10 +79,9 @@ actor DetectionShard {
 
     /// Restores saved detectors whose detector still matches the series' configured one.
     func restore(_ model: ModelRecord, key: SeriesKey) -> Bool {
-        guard factory.rule(for: key).detector == model.detector,
-              let loaded = try? DetectorCatalog.loadStreaming(model.artifact)
-        else { return false }
-        states[model.series] = SeriesState(id: model.series, key: key, detectorName: model.detector, detector: loaded.detector)
+        let rule = factory.rule(for: key)
+        guard rule.detector == model.detector, let loaded = try? DetectorCatalog.loadStreaming(model.artifact) else { return false }
+        states[model.series] = SeriesState(id: model.series, key: key, rule: rule, detector: loaded.detector)
         return true
     }
 }

@@ -14,13 +14,26 @@ public struct DetectorFactory: Sendable {
         public var detector: String
         /// Parameter overrides.
         public var parameters: [String: String]
+        /// The name of the companion series, with the same labels, whose latest value is
+        /// the context of a ``ContextualDetector`` (e.g. `request_rate` for CPU).
+        public var context: String?
+        /// Whether anomalies are raised at all; false scores the series without alerting
+        /// (for series that are context, like traffic, whose surges are not incidents).
+        public var alert: Bool
+        /// Scores over the threshold needed in a row before the first anomaly is raised,
+        /// like Prometheus' `for:`; later ones in the same run are raised at once.
+        public var consecutive: Int
 
         /// Creates a rule.
-        public init(name: String? = nil, labels: [String: String] = [:], detector: String, parameters: [String: String] = [:]) {
+        public init(name: String? = nil, labels: [String: String] = [:], detector: String, parameters: [String: String] = [:],
+                    context: String? = nil, alert: Bool = true, consecutive: Int = 1) {
             self.name = name
             self.labels = labels
             self.detector = detector
             self.parameters = parameters
+            self.context = context
+            self.alert = alert
+            self.consecutive = consecutive
         }
 
         func matches(_ key: SeriesKey) -> Bool {
@@ -34,13 +47,21 @@ public struct DetectorFactory: Sendable {
     /// Used when no rule matches.
     public let fallback: Rule
 
+    /// The series names that are some rule's context.
+    public let contextNames: Set<String>
+
     /// Creates a factory; every rule's detector and parameters are checked now.
     public init(rules: [Rule] = [], fallback: Rule) throws(DetectorError) {
         for rule in rules + [fallback] {
-            _ = try DetectorCatalog.streaming(named: rule.detector).make(parameters: rule.parameters)
+            let detector = try DetectorCatalog.streaming(named: rule.detector).make(parameters: rule.parameters)
+            if let context = rule.context, !(detector is any ContextualDetector) {
+                throw DetectorError("\(rule.detector) does not take a context series (context: \(context)); use context-regression")
+            }
+            guard rule.consecutive >= 1 else { throw DetectorError("consecutive must be at least 1, got \(rule.consecutive)") }
         }
         self.rules = rules
         self.fallback = fallback
+        contextNames = Set((rules + [fallback]).compactMap(\.context))
     }
 
     /// The rule for a series.
@@ -49,11 +70,11 @@ public struct DetectorFactory: Sendable {
     }
 
     /// A new detector for a series (its rule was validated at construction).
-    func make(for key: SeriesKey) -> (name: String, detector: any Detector)? {
+    func make(for key: SeriesKey) -> (rule: Rule, detector: any Detector)? {
         let rule = rule(for: key)
         guard let detector = try? DetectorCatalog.streaming(named: rule.detector).make(parameters: rule.parameters) else {
             return nil
         }
-        return (rule.detector, detector)
+        return (rule, detector)
     }
 }

@@ -26,8 +26,9 @@ extension SyntheticCloud {
         public var incidentKinds = IncidentKind.allCases
         /// Periods of heavy but normal traffic across the whole fleet.
         public var heavyLoadCount = 2
-        /// No incident or heavy-load period starts before this tick, so detectors can warm up.
-        public var warmUpTicks = 200
+        /// No incident or heavy-load period starts before this tick (five simulated hours), so
+        /// that detectors have seen a good part of the daily cycle first.
+        public var warmUpTicks = 300
         /// Normal ticks kept between any two incidents or heavy-load periods, and after the
         /// last one, so that every metric is seen settling back.
         public var quietTicks = 40

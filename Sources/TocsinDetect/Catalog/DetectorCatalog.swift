@@ -8,6 +8,8 @@ public enum DetectorCatalog {
         StreamingEntry(IsolationForestDetector.self,
                        summary: "isolation forest over lags, differences and rolling statistics, refitted on a sliding window"),
         StreamingEntry(WindowedGaussian.self, summary: "Gaussian tail probability against a sliding window (NAB's baseline)"),
+        StreamingEntry(ContextRegression.self,
+                       summary: "expects each value from a context series (e.g. the request rate) and scores the residual in spreads"),
         StreamingEntry(StaticThreshold.self, summary: "static upper/lower bounds, fixed or learned once as mean ± k·σ"),
     ]
 

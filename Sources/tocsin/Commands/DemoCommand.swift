@@ -63,7 +63,7 @@ struct DemoCommand: AsyncParsableCommand {
         let longest = maxInterval ?? shortest
         let start = Date().addingTimeInterval(-Double(ticks) * settings.tickSeconds)
         let console = DemoConsole(cloud: cloud, start: start)
-        let runtime = try await options.start(observer: console) { ingestor in
+        let runtime = try await options.start(rules: LoadAwareRules.rules(), observer: console) { ingestor in
             [SyntheticSourceService(cloud: cloud, ingestor: ingestor, start: start,
                                     interval: .seconds(shortest)...(.seconds(longest)),
                                     onTick: { tick in console.progress(tick: tick) })]

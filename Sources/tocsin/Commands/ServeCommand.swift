@@ -44,7 +44,7 @@ struct ServiceOptions: ParsableArguments {
     @OptionGroup var detectorOptions: DetectorOptions
 
     /// Opens the store and assembles the service.
-    func start(observer: (any PipelineObserver)? = nil,
+    func start(rules: [DetectorFactory.Rule] = [], observer: (any PipelineObserver)? = nil,
                extraServices: @Sendable (Ingestor) -> [any Service] = { _ in [] }) async throws -> ServiceRuntime {
         var configuration = ServerConfiguration()
         configuration.host = host
@@ -55,7 +55,7 @@ struct ServiceOptions: ParsableArguments {
         let recipe = try detectorOptions.streamingRecipe()
         let factory: DetectorFactory
         do {
-            factory = try DetectorFactory(fallback: .init(detector: recipe.entry.name, parameters: recipe.settings))
+            factory = try DetectorFactory(rules: rules, fallback: .init(detector: recipe.entry.name, parameters: recipe.settings))
         } catch { throw CLIFailure.usage(error.message) }
         let opened: any TocsinStore
         do { opened = try await StoreFactory.open(url: store) } catch { throw CLIFailure.data("cannot open the store: \(error)") }
