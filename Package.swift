@@ -20,11 +20,11 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
-        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         .target(name: "TocsinCore", swiftSettings: strict),
@@ -44,10 +44,15 @@ let package = Package(
         .target(
             name: "TocsinPipeline",
             dependencies: [
-                "TocsinCore", "TocsinDetect", "TocsinStore", "TocsinSources",
+                "TocsinCore", "TocsinDetect", "TocsinEval", "TocsinStore", "TocsinSources",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "TocsinConfig",
+            dependencies: ["TocsinCore", "TocsinDetect", "TocsinPipeline", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(
@@ -65,6 +70,7 @@ let package = Package(
             name: "tocsin",
             dependencies: [
                 "TocsinCore", "TocsinDetect", "TocsinEval", "TocsinStore", "TocsinPipeline", "TocsinServer", "TocsinSources",
+                "TocsinConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -88,7 +94,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TocsinSourcesTests", dependencies: ["TocsinSources", "TocsinCore", "TocsinDetect"], swiftSettings: strict),
-        .testTarget(name: "TocsinPipelineTests", dependencies: ["TocsinPipeline", "TocsinCore"], swiftSettings: strict),
+        .testTarget(
+            name: "TocsinPipelineTests",
+            dependencies: [
+                "TocsinPipeline", "TocsinCore", "TocsinStore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "TocsinConfigTests", dependencies: ["TocsinConfig", "TocsinPipeline"], swiftSettings: strict),
         .testTarget(name: "tocsinTests", dependencies: ["tocsin"], swiftSettings: strict),
         .executableTarget(
             name: "TocsinBenchmarks",

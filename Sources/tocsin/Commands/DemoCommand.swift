@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import ServiceLifecycle
+import TocsinConfig
 import TocsinCore
 import TocsinPipeline
 import TocsinServer
@@ -14,7 +15,7 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run Tocsin on a synthetic cloud with injected incidents and report what it caught.",
-        discussion: "Services emit metrics and logs; incidents (CPU spike, memory leak, brute force, error storm, latency regression) and harmless heavy-load periods are injected from the seed. Open the printed URL while it runs; a summary follows at the end or on Ctrl-C. --seed (default 1) seeds the cloud, its incidents and the detectors."
+        discussion: "Detection follows the rules of `tocsin config example`. Services emit metrics and logs; incidents (CPU spike, memory leak, brute force, error storm, latency regression) and harmless heavy-load periods are injected from the seed. Open the printed URL while it runs; a summary follows at the end or on Ctrl-C. --seed (default 1) seeds the cloud, its incidents and the detectors."
     )
 
     @Option(help: "Wall-clock seconds to run the whole simulation for.")
@@ -63,7 +64,11 @@ struct DemoCommand: AsyncParsableCommand {
         let longest = maxInterval ?? shortest
         let start = Date().addingTimeInterval(-Double(ticks) * settings.tickSeconds)
         let console = DemoConsole(cloud: cloud, start: start)
-        let runtime = try await options.start(rules: LoadAwareRules.rules(), observer: console) { ingestor in
+        let example: TocsinConfiguration
+        do { example = try ConfigurationLoader.parse(ExampleConfiguration.yaml, file: "the example configuration") } catch {
+            throw CLIFailure.data(error.description)
+        }
+        let runtime = try await options.start(rules: example.detection.rules, observer: console) { ingestor in
             [SyntheticSourceService(cloud: cloud, ingestor: ingestor, start: start,
                                     interval: .seconds(shortest)...(.seconds(longest)),
                                     onTick: { tick in console.progress(tick: tick) })]

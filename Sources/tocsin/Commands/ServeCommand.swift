@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import TocsinConfig
 import TocsinDetect
 import TocsinPipeline
 import TocsinServer
@@ -24,16 +25,20 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-/// Options shared by `serve` and `demo`.
+/// Options shared by `serve` and `demo`. Options given on the command line override the
+/// configuration file, which overrides the built-in defaults.
 struct ServiceOptions: ParsableArguments {
-    @Option(help: "The address to bind.")
-    var host = "127.0.0.1"
+    @Option(help: "A tocsin.yaml configuration file (check one with `tocsin config check FILE`).")
+    var config: String?
 
-    @Option(help: "The port to bind (0 picks a free one).")
-    var port = 8080
+    @Option(help: "The address to bind (default 127.0.0.1).")
+    var host: String?
 
-    @Option(help: "Where to store data: sqlite:PATH or postgres://user:pass@host:port/db.")
-    var store = "sqlite:tocsin-data/tocsin.sqlite"
+    @Option(help: "The port to bind, 0 for any free one (default 8080).")
+    var port: Int?
+
+    @Option(help: "Where to store data: sqlite:PATH or postgres://user:pass@host:port/db (default sqlite:tocsin-data/tocsin.sqlite).")
+    var store: String?
 
     @Option(name: .customLong("token"), help: "An API token for write endpoints (repeatable; also $TOCSIN_API_TOKEN).")
     var tokens: [String] = []
@@ -43,29 +48,54 @@ struct ServiceOptions: ParsableArguments {
 
     @OptionGroup var detectorOptions: DetectorOptions
 
-    /// Opens the store and assembles the service.
+    /// The configuration file's settings, or none.
+    func fileConfiguration() throws(CLIFailure) -> TocsinConfiguration {
+        guard let config else { return TocsinConfiguration() }
+        do { return try ConfigurationLoader.load(path: config) } catch { throw .usage(error.description) }
+    }
+
+    /// Opens the store and assembles the service: the file's sources and retention, plus
+    /// `extraServices`. Rules in `rules` come before the file's.
     func start(rules: [DetectorFactory.Rule] = [], observer: (any PipelineObserver)? = nil,
                extraServices: @Sendable (Ingestor) -> [any Service] = { _ in [] }) async throws -> ServiceRuntime {
+        let file = try fileConfiguration()
         var configuration = ServerConfiguration()
-        configuration.host = host
-        configuration.port = port
-        configuration.insecure = insecure
-        configuration.tokens = Set(tokens + [ProcessInfo.processInfo.environment["TOCSIN_API_TOKEN"]].compactMap { $0 }.filter { !$0.isEmpty })
+        configuration.host = host ?? file.server.host ?? configuration.host
+        configuration.port = port ?? file.server.port ?? configuration.port
+        configuration.insecure = insecure || (file.server.insecure ?? false)
+        let environmentToken = ProcessInfo.processInfo.environment["TOCSIN_API_TOKEN"]
+        configuration.tokens = Set((tokens + file.server.tokens + [environmentToken].compactMap { $0 }).filter { !$0.isEmpty })
+        if let value = file.server.maxBodyBytes { configuration.limits.maxBodyBytes = value }
+        if let value = file.server.maxSeries { configuration.limits.maxSeries = value }
+        if let value = file.server.queueCapacity { configuration.queueCapacity = value }
+        if let value = file.server.shards { configuration.shards = value }
         do { try configuration.validate() } catch { throw CLIFailure.usage(error.message) }
-        let recipe = try detectorOptions.streamingRecipe()
+        let fallback: DetectorFactory.Rule
+        if let configured = file.detection.fallback {
+            fallback = configured
+        } else {
+            let recipe = try detectorOptions.streamingRecipe()
+            fallback = .init(detector: recipe.entry.name, parameters: recipe.settings)
+        }
         let factory: DetectorFactory
-        do {
-            factory = try DetectorFactory(rules: rules, fallback: .init(detector: recipe.entry.name, parameters: recipe.settings))
-        } catch { throw CLIFailure.usage(error.message) }
+        do { factory = try DetectorFactory(rules: rules + file.detection.rules, fallback: fallback) } catch {
+            throw CLIFailure.usage(error.message)
+        }
+        let storeURL = store ?? file.store ?? "sqlite:tocsin-data/tocsin.sqlite"
         let opened: any TocsinStore
-        do { opened = try await StoreFactory.open(url: store) } catch { throw CLIFailure.data("cannot open the store: \(error)") }
+        do { opened = try await StoreFactory.open(url: storeURL) } catch { throw CLIFailure.data("cannot open the store: \(error)") }
         let metrics = ServiceMetrics()
         let observers: [any PipelineObserver] = [metrics] + (observer.map { [$0] } ?? [])
         let engine = DetectionEngine(store: opened, factory: factory, capacity: configuration.queueCapacity,
-                                     shards: configuration.shards, observer: PipelineObservers(observers))
+                                     shards: configuration.shards, incidentGap: file.detection.incidentGap ?? 600,
+                                     observer: PipelineObservers(observers))
         let ingestor = Ingestor(store: opened, engine: engine, maxSeries: configuration.limits.maxSeries)
+        var services = try ConfiguredSources.services(file.sources, ingestor: ingestor)
+        if let retention = file.retention {
+            services.append(RetentionService(store: opened, keep: retention.keep, every: .seconds(retention.every)))
+        }
         return ServiceRuntime(configuration: configuration, store: opened, engine: engine, metrics: metrics,
-                              services: extraServices(ingestor))
+                              services: services + extraServices(ingestor))
     }
 }
 

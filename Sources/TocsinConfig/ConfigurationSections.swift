@@ -1,0 +1,140 @@
+import TocsinDetect
+import TocsinPipeline
+
+/// The layout of `tocsin.yaml`, section by section.
+struct ConfigurationSections {
+    let reader: ConfigReader
+
+    func read(_ root: ConfigReader.Value) -> TocsinConfiguration {
+        var configuration = TocsinConfiguration()
+        guard let entries = reader.mapping(root, allowed: ["server", "store", "retention", "detection", "sources"]) else {
+            return configuration
+        }
+        if let value = entries["server"] { configuration.server = server(value) }
+        if let value = entries["store"], let text = reader.string(value) {
+            if text.hasPrefix("sqlite:") || text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+                configuration.store = text
+            } else {
+                reader.report(value, "expected sqlite:PATH or postgres://user:password@host:port/database")
+            }
+        }
+        if let value = entries["retention"] { configuration.retention = retention(value) }
+        if let value = entries["detection"] { configuration.detection = detection(value) }
+        if let value = entries["sources"] { configuration.sources = reader.sequence(value)?.compactMap(source) ?? [] }
+        return configuration
+    }
+
+    private func server(_ value: ConfigReader.Value) -> TocsinConfiguration.Server {
+        var server = TocsinConfiguration.Server()
+        guard let entries = reader.mapping(value, allowed: ["host", "port", "tokens", "insecure", "max_body_bytes", "max_series",
+                                                            "queue_capacity", "shards"]) else { return server }
+        server.host = entries["host"].flatMap(reader.string)
+        server.port = entries["port"].flatMap { reader.int($0, in: 0...65_535) }
+        server.tokens = entries["tokens"].flatMap(reader.strings)?.filter { !$0.isEmpty } ?? []
+        server.insecure = entries["insecure"].flatMap(reader.bool)
+        server.maxBodyBytes = entries["max_body_bytes"].flatMap { reader.int($0, in: 1_024...1_073_741_824) }
+        server.maxSeries = entries["max_series"].flatMap { reader.int($0, in: 1...100_000_000) }
+        server.queueCapacity = entries["queue_capacity"].flatMap { reader.int($0, in: 1_000...1_000_000_000) }
+        server.shards = entries["shards"].flatMap { reader.int($0, in: 1...1_024) }
+        return server
+    }
+
+    private func retention(_ value: ConfigReader.Value) -> TocsinConfiguration.Retention? {
+        guard let entries = reader.mapping(value, allowed: ["keep", "every"]) else { return nil }
+        guard let keepValue = entries["keep"] else {
+            reader.report(value, "retention needs keep, e.g. keep: 30d")
+            return nil
+        }
+        guard let keep = reader.duration(keepValue, minimum: 3_600) else { return nil }
+        var retention = TocsinConfiguration.Retention(keep: keep)
+        if let every = entries["every"].flatMap({ reader.duration($0, minimum: 1) }) { retention.every = every }
+        return retention
+    }
+
+    private func detection(_ value: ConfigReader.Value) -> TocsinConfiguration.Detection {
+        var detection = TocsinConfiguration.Detection()
+        guard let entries = reader.mapping(value, allowed: ["default", "rules", "incident_gap"]) else { return detection }
+        detection.fallback = entries["default"].flatMap { rule($0, selector: false) }
+        detection.rules = entries["rules"].flatMap(reader.sequence)?.compactMap { rule($0, selector: true) } ?? []
+        detection.incidentGap = entries["incident_gap"].flatMap { reader.duration($0, minimum: 1) }
+        return detection
+    }
+
+    /// A detection rule; `selector` allows (and requires) `match`.
+    private func rule(_ value: ConfigReader.Value, selector: Bool) -> DetectorFactory.Rule? {
+        let keys = ["detector", "params", "context", "alert", "consecutive"] + (selector ? ["match"] : [])
+        guard let entries = reader.mapping(value, allowed: keys) else { return nil }
+        var name: String?
+        var labels: [String: String] = [:]
+        if selector {
+            guard let match = entries["match"] else {
+                reader.report(value, "a rule needs match: {name: SERIES, labels: {...}}")
+                return nil
+            }
+            if let matchEntries = reader.mapping(match, allowed: ["name", "labels"]) {
+                name = matchEntries["name"].flatMap(reader.string)
+                labels = matchEntries["labels"].flatMap(reader.stringMap) ?? [:]
+            }
+        }
+        guard let detectorValue = entries["detector"], let detector = reader.string(detectorValue) else {
+            if entries["detector"] == nil { reader.report(value, "a rule needs detector: NAME (see `tocsin detectors`)") }
+            return nil
+        }
+        let parameters = entries["params"].flatMap(reader.stringMap) ?? [:]
+        let context = entries["context"].flatMap(reader.string)
+        let alert = entries["alert"].flatMap(reader.bool) ?? true
+        let consecutive = entries["consecutive"].flatMap { reader.int($0, in: 1...1_000) } ?? 1
+        let made: any Detector
+        do {
+            made = try DetectorCatalog.streaming(named: detector).make(parameters: parameters)
+        } catch {
+            reader.report(entries["params"].map { parameters.isEmpty ? detectorValue : $0 } ?? detectorValue, error.message)
+            return nil
+        }
+        if let context, !(made is any ContextualDetector), let contextValue = entries["context"] {
+            reader.report(contextValue, "\(detector) takes no context series (\(context)); context-regression does")
+        }
+        return DetectorFactory.Rule(name: name, labels: labels, detector: detector, parameters: parameters, context: context,
+                                    alert: alert, consecutive: consecutive)
+    }
+
+    private func source(_ value: ConfigReader.Value) -> TocsinConfiguration.Source? {
+        guard let kindValue = value.node.mapping?["type"] else {
+            reader.report(value, "a source needs type: synthetic or csv")
+            return nil
+        }
+        switch reader.string(ConfigReader.Value(node: kindValue, path: value.child("type"))) {
+        case "synthetic": return synthetic(value).map { .synthetic($0) }
+        case "csv": return csv(value).map { .csv($0) }
+        case let other?:
+            reader.report(ConfigReader.Value(node: kindValue, path: value.child("type")), "unknown source type \"\(other)\"; known: synthetic, csv")
+            return nil
+        case nil:
+            return nil
+        }
+    }
+
+    private func synthetic(_ value: ConfigReader.Value) -> TocsinConfiguration.SyntheticSource? {
+        guard let entries = reader.mapping(value, allowed: ["type", "seed", "services", "instances_per_service", "ticks", "interval"])
+        else { return nil }
+        var source = TocsinConfiguration.SyntheticSource()
+        if let seed = entries["seed"].flatMap({ reader.int($0, in: 0...Int.max) }) { source.seed = UInt64(seed) }
+        source.services = entries["services"].flatMap(reader.strings)
+        source.instancesPerService = entries["instances_per_service"].flatMap { reader.int($0, in: 1...100) }
+        source.ticks = entries["ticks"].flatMap { reader.int($0, in: 1_100...1_000_000) }
+        if let interval = entries["interval"].flatMap({ reader.duration($0) }) { source.interval = interval }
+        return source
+    }
+
+    private func csv(_ value: ConfigReader.Value) -> TocsinConfiguration.CSVSource? {
+        guard let entries = reader.mapping(value, allowed: ["type", "path", "series", "labels", "interval"]) else { return nil }
+        guard let path = entries["path"].flatMap(reader.string), let series = entries["series"].flatMap(reader.string) else {
+            if entries["path"] == nil || entries["series"] == nil { reader.report(value, "a csv source needs path and series") }
+            return nil
+        }
+        var source = TocsinConfiguration.CSVSource(path: path, series: series)
+        source.labels = entries["labels"].flatMap(reader.stringMap) ?? [:]
+        if let interval = entries["interval"].flatMap({ reader.duration($0, minimum: 1) }) { source.interval = interval }
+        return source
+    }
+}
