@@ -882,7 +882,8 @@ enum OpenAPIDocument {
       "required": true,
       "schema": {
        "type": "integer",
-       "minimum": 1
+       "minimum": 1,
+       "maximum": 9223372036854775807
       }
      },
      {
@@ -890,7 +891,8 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string"
+       "type": "string",
+       "minLength": 1
       },
       "description": "ISO-8601 UTC or epoch seconds; default 24 h ago"
      },
@@ -899,7 +901,8 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string"
+       "type": "string",
+       "minLength": 1
       },
       "description": "ISO-8601 UTC or epoch seconds"
      },
@@ -958,7 +961,8 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string"
+       "type": "string",
+       "minLength": 1
       },
       "description": "ISO-8601 UTC or epoch seconds; default 24 h ago"
      },
@@ -967,7 +971,8 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string"
+       "type": "string",
+       "minLength": 1
       },
       "description": "ISO-8601 UTC or epoch seconds"
      },
@@ -977,7 +982,8 @@ enum OpenAPIDocument {
       "required": false,
       "schema": {
        "type": "integer",
-       "minimum": 1
+       "minimum": 1,
+       "maximum": 9223372036854775807
       }
      },
      {
@@ -1066,7 +1072,8 @@ enum OpenAPIDocument {
       "required": true,
       "schema": {
        "type": "integer",
-       "minimum": 1
+       "minimum": 1,
+       "maximum": 9223372036854775807
       }
      }
     ],

@@ -39,6 +39,32 @@ struct OperationsTests {
         }
     }
 
+    @Test("unknown paths get 404 and wrong methods 405 with Allow, both as JSON; every documented operation is routed")
+    func unmatchedRoutes() async throws {
+        let service = try await TestService.make()
+        try await service.run { client in
+            let unknown = try await client.execute(uri: "/v2/nothing", method: .get)
+            #expect(unknown.status == .notFound)
+            #expect(try apiError(unknown)["code"] as? String == "not_found")
+            let wrong = try await client.execute(uri: "/v1/series", method: .delete)
+            #expect(wrong.status == .methodNotAllowed)
+            #expect(wrong.headers[.allow] == "GET")
+            #expect(try apiError(wrong)["code"] as? String == "method_not_allowed")
+
+            let document = try jsonObject(try await client.execute(uri: "/openapi.json", method: .get))
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            for (path, operations) in paths {
+                let uri = path.replacingOccurrences(of: "{id}", with: "1")
+                for method in ["GET", "POST", "PUT", "DELETE", "PATCH"] {
+                    let response = try await client.execute(uri: uri, method: .init(method)!, body: jsonBody("{}"))
+                    let message = (try? apiError(response))?["message"] as? String
+                    let routed = response.status != .methodNotAllowed && message?.hasPrefix("no endpoint") != true
+                    #expect(routed == (operations[method.lowercased()] != nil), "\(method) \(path): \(response.status)")
+                }
+            }
+        }
+    }
+
     @Test("refuses a public bind without a token")
     func publicBind() throws {
         var configuration = ServerConfiguration()
