@@ -4,6 +4,8 @@
 # and prints sustained points/s and the latency percentiles.
 #
 #   bench/ingest.sh [--duration 30] [--connections 8] [--threads 1] [--detector NAME]
+#
+# TOCSIN_BUILD_PATH picks the build folder (default .build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=30 connections=8 threads=1 detector=isolation-forest port=18080
@@ -18,9 +20,10 @@ while (($#)); do
     esac
 done
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk; }
-swift build -c release --product tocsin >/dev/null
+build_path="${TOCSIN_BUILD_PATH:-.build}"
+swift build -c release --product tocsin --build-path "$build_path" >/dev/null
 work="$(mktemp -d /tmp/tocsin-ingest.XXXXXX)"
-.build/release/tocsin serve --port "$port" --store "sqlite:$work/tocsin.sqlite" --detector "$detector" >"$work/server.log" 2>&1 &
+"$build_path/release/tocsin" serve --port "$port" --store "sqlite:$work/tocsin.sqlite" --detector "$detector" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done

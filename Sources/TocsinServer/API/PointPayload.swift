@@ -1,17 +1,12 @@
 import Foundation
 import TocsinCore
 
-/// One point as clients send it to `POST /v1/points`.
-struct PointPayload: Decodable {
+/// One point as clients send it to `POST /v1/points` (read by ``PointBodyParser``).
+struct PointPayload {
     var series: String
     var labels: [String: String]?
     var timestamp: TimestampValue
     var value: Double
-}
-
-/// The JSON body of `POST /v1/points`.
-struct PointBatch: Decodable {
-    var points: [PointPayload]
 }
 
 /// One log record as clients send it to `POST /v1/logs`.
@@ -32,6 +27,10 @@ struct LogBatch: Decodable {
 /// A timestamp given as an ISO-8601 string (UTC, `Z`) or as epoch seconds.
 struct TimestampValue: Decodable {
     let date: Date
+
+    init(date: Date) {
+        self.date = date
+    }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()

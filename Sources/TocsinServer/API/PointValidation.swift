@@ -13,14 +13,15 @@ struct PointValidation {
         var result: [(key: SeriesKey, point: Point)] = []
         result.reserveCapacity(payloads.count)
         for (index, payload) in payloads.enumerated() {
-            let here = "\(field)[\(index)]"
-            try Self.checkName(payload.series, field: "\(here).series", metric: true)
+            // Built only when a check fails: most batches are valid.
+            var here: String { "\(field)[\(index)]" }
+            try Self.checkName(payload.series, field: { "\(here).series" }, metric: true)
             let labels = payload.labels ?? [:]
             guard labels.count <= limits.maxLabels else {
                 throw .unprocessable("too_many_labels", "\(here).labels has \(labels.count) labels; the limit is \(limits.maxLabels)", field: "\(here).labels")
             }
             for (name, value) in labels {
-                try Self.checkName(name, field: "\(here).labels.\(name)", metric: false)
+                try Self.checkName(name, field: { "\(here).labels.\(name)" }, metric: false)
                 guard value.utf8.count <= 1_024 else {
                     throw .unprocessable("invalid_label", "\(here).labels.\(name) is longer than 1024 bytes", field: "\(here).labels.\(name)")
                 }
@@ -28,7 +29,7 @@ struct PointValidation {
             guard payload.value.isFinite else {
                 throw .unprocessable("invalid_value", "\(here).value must be a finite number", field: "\(here).value")
             }
-            try checkTime(payload.timestamp.date, field: "\(here).timestamp")
+            try checkTime(payload.timestamp.date, field: { "\(here).timestamp" })
             let key = SeriesKey(name: payload.series, labels: labels)
             guard seen.insert(PointIdentity(key: key, time: payload.timestamp.date)).inserted else {
                 throw .unprocessable("duplicate_point", "\(here) repeats an earlier point of the same series and timestamp", field: "\(here).timestamp")
@@ -43,7 +44,7 @@ struct PointValidation {
         guard !payloads.isEmpty else { throw .unprocessable("empty_batch", "logs must hold at least one record", field: "logs") }
         return try payloads.enumerated().map { (index, payload) throws(APIError) in
             let here = "logs[\(index)]"
-            try checkTime(payload.timestamp.date, field: "\(here).timestamp")
+            try checkTime(payload.timestamp.date, field: { "\(here).timestamp" })
             for (name, text) in [("service", payload.service), ("instance", payload.instance)] where text.isEmpty || text.utf8.count > 256 {
                 throw .unprocessable("invalid_value", "\(here).\(name) must be 1 to 256 bytes", field: "\(here).\(name)")
             }
@@ -55,18 +56,18 @@ struct PointValidation {
         }
     }
 
-    private func checkTime(_ date: Date, field: String) throws(APIError) {
+    private func checkTime(_ date: Date, field: () -> String) throws(APIError) {
         if date.timeIntervalSince(now) > limits.maxFuture {
-            throw .unprocessable("timestamp_in_future", "\(field) is more than \(Int(limits.maxFuture)) s in the future", field: field)
+            throw .unprocessable("timestamp_in_future", "\(field()) is more than \(Int(limits.maxFuture)) s in the future", field: field())
         }
         if now.timeIntervalSince(date) > limits.maxPast {
-            throw .unprocessable("timestamp_too_old", "\(field) is more than \(Int(limits.maxPast)) s in the past", field: field)
+            throw .unprocessable("timestamp_too_old", "\(field()) is more than \(Int(limits.maxPast)) s in the past", field: field())
         }
     }
 
     /// Metric names follow Prometheus (`[a-zA-Z_:][a-zA-Z0-9_:]*`), label names the same without `:`.
-    static func checkName(_ name: String, field: String, metric: Bool) throws(APIError) {
-        let bytes = Array(name.utf8)
+    static func checkName(_ name: String, field: () -> String, metric: Bool) throws(APIError) {
+        let bytes = name.utf8
         func allowed(_ byte: UInt8, first: Bool) -> Bool {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"): true
@@ -77,7 +78,7 @@ struct PointValidation {
         }
         guard !bytes.isEmpty, bytes.count <= 200, bytes.enumerated().allSatisfy({ allowed($0.element, first: $0.offset == 0) }) else {
             let rule = metric ? "[a-zA-Z_:][a-zA-Z0-9_:]*" : "[a-zA-Z_][a-zA-Z0-9_]*"
-            throw .unprocessable("invalid_name", "\(field) must match \(rule) and be at most 200 characters", field: field)
+            throw .unprocessable("invalid_name", "\(field()) must match \(rule) and be at most 200 characters", field: field())
         }
     }
 }

@@ -26,8 +26,7 @@ struct IngestController<Context: RequestContext>: Sendable {
         let started = clock.now
         let body = try await RequestDecoding.body(of: request, limit: limits.maxBodyBytes)
         let ndjson = RequestDecoding.isNDJSON(request)
-        let payloads = try RequestDecoding.decode(body, ndjson: ndjson, wrapper: PointBatch.self, element: PointPayload.self,
-                                                  list: "points") { $0.points }
+        let payloads = try body.withUnsafeReadableBytes { bytes throws(APIError) in try PointBodyParser.parse(bytes, ndjson: ndjson) }
         let points = try PointValidation(limits: limits, now: Date()).validate(payloads, field: ndjson ? "lines" : "points")
         let stored: Int
         do {
