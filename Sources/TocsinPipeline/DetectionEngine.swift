@@ -19,11 +19,14 @@ public final class DetectionEngine: Service, Sendable {
     private let capacity: Int
     private let pending = Mutex(0)
     private let ready = Mutex(false)
-    private let batches: AsyncStream<[IncomingPoint]>
-    private let continuation: AsyncStream<[IncomingPoint]>.Continuation
+    /// Stored points waiting for detection, in arrival order.
+    private let queue = Mutex<[IncomingPoint]>([])
+    /// Wakes the detection loop when points arrive (or ends it on shutdown).
+    private let wakeUps: AsyncStream<Void>
+    private let wake: AsyncStream<Void>.Continuation
     private let observer: (any PipelineObserver)?
     private let incidentGap: TimeInterval
-    private let saveEvery: Int
+    private let saveInterval: Duration
     private let logger: Logger
 
     /// Creates the engine.
@@ -31,18 +34,19 @@ public final class DetectionEngine: Service, Sendable {
     ///   - capacity: the most points waiting for detection before ingest is refused.
     ///   - shards: how many actors share the series.
     ///   - incidentGap: see ``IncidentTracker``.
-    ///   - saveEvery: a series' model is saved after this many new points (and at shutdown).
+    ///   - saveInterval: models that learned anything are saved this often (and at shutdown),
+    ///     which bounds what a crash can cost without re-encoding busy models on every batch.
     public init(store: any TocsinStore, factory: DetectorFactory, capacity: Int = 1_000_000, shards: Int = 8,
-                incidentGap: TimeInterval = 600, saveEvery: Int = 5_000, observer: (any PipelineObserver)? = nil,
+                incidentGap: TimeInterval = 600, saveInterval: Duration = .seconds(60), observer: (any PipelineObserver)? = nil,
                 logger: Logger = Logger(label: "tocsin.detection")) {
         self.store = store
         self.shards = (0..<max(shards, 1)).map { _ in DetectionShard(factory: factory) }
         self.capacity = capacity
         self.observer = observer
         self.incidentGap = incidentGap
-        self.saveEvery = saveEvery
+        self.saveInterval = saveInterval
         self.logger = logger
-        (batches, continuation) = AsyncStream.makeStream(of: [IncomingPoint].self)
+        (wakeUps, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     /// Whether saved models have been restored and detection is running.
@@ -68,7 +72,25 @@ public final class DetectionEngine: Service, Sendable {
     /// Queues stored points for detection; their room must have been reserved.
     public func enqueue(_ points: [IncomingPoint]) {
         guard !points.isEmpty else { return }
-        if case .terminated = continuation.yield(points) { release(points.count) }
+        queue.withLock { $0 += points }
+        wake.yield()
+    }
+
+    /// The most points detected as one unit: everything queued, up to this many, is taken
+    /// at once, so that under load the per-batch costs (store round trips, model saves)
+    /// are shared by many requests.
+    static let largestUnit = 50_000
+
+    private func takeQueued() -> [IncomingPoint] {
+        queue.withLock { waiting in
+            guard waiting.count > Self.largestUnit else {
+                defer { waiting = [] }
+                return waiting
+            }
+            let unit = Array(waiting.prefix(Self.largestUnit))
+            waiting.removeFirst(Self.largestUnit)
+            return unit
+        }
     }
 
     /// The latest analysis of every series, ordered by series.
@@ -81,29 +103,61 @@ public final class DetectionEngine: Service, Sendable {
     public func run() async throws {
         try await restoreModels()
         ready.withLock { $0 = true }
-        var tracker = IncidentTracker(gap: incidentGap)
+        var loop = LoopState(tracker: IncidentTracker(gap: incidentGap), lastSave: ContinuousClock.now)
         await withGracefulShutdownHandler {
-            for await batch in batches {
-                do {
-                    try await detect(batch, tracker: &tracker)
-                } catch {
-                    logger.error("detection of \(batch.count) points failed: \(error)")
-                }
-                release(batch.count)
+            for await _ in wakeUps {
+                await detectQueued(&loop)
             }
-        } onGracefulShutdown: { [continuation] in
-            continuation.finish()
+        } onGracefulShutdown: { [wake] in
+            wake.finish()
         }
+        // Points stored before shutdown but not yet detected.
+        await detectQueued(&loop)
         try await saveModels(minimumNewPoints: 1)
         ready.withLock { $0 = false }
     }
 
+    /// What the detection loop carries from one unit to the next.
+    private struct LoopState {
+        var tracker: IncidentTracker
+        var lastSave: ContinuousClock.Instant
+        /// The shard of every series seen, by series identifier.
+        var shardOf: [Int64: Int] = [:]
+    }
+
+    /// Detects everything queued, a unit at a time, and saves models when they are due.
+    private func detectQueued(_ loop: inout LoopState) async {
+        while true {
+            let batch = takeQueued()
+            guard !batch.isEmpty else { return }
+            do {
+                try await detect(batch, loop: &loop)
+                if ContinuousClock.now - loop.lastSave >= saveInterval {
+                    try await saveModels(minimumNewPoints: 1)
+                    loop.lastSave = ContinuousClock.now
+                }
+            } catch {
+                logger.error("detection of \(batch.count) points failed: \(error)")
+            }
+            release(batch.count)
+        }
+    }
+
     /// Detects one batch: shards in parallel, then scores, anomalies and incidents stored.
-    private func detect(_ batch: [IncomingPoint], tracker: inout IncidentTracker) async throws {
+    private func detect(_ batch: [IncomingPoint], loop: inout LoopState) async throws {
         let clock = ContinuousClock()
         let started = clock.now
         var groups = [[IncomingPoint]](repeating: [], count: shards.count)
-        for point in batch { groups[shardIndex(of: point.key)].append(point) }
+        for point in batch {
+            let shard: Int
+            if let known = loop.shardOf[point.series] {
+                shard = known
+            } else {
+                shard = shardIndex(of: point.key)
+                loop.shardOf[point.series] = shard
+            }
+            groups[shard].append(point)
+        }
         let outcome = await withTaskGroup(of: DetectionOutcome.self) { group in
             for (index, points) in groups.enumerated() where !points.isEmpty {
                 group.addTask { await self.shards[index].process(points) }
@@ -115,10 +169,10 @@ public final class DetectionEngine: Service, Sendable {
         try await store.appendScores(outcome.scores)
         let anomalies = outcome.anomalies.sorted { $0.anomaly.timestamp < $1.anomaly.timestamp }
         if !anomalies.isEmpty {
-            try await recordIncidents(for: try await store.appendAnomalies(anomalies), tracker: &tracker)
+            try await recordIncidents(for: try await store.appendAnomalies(anomalies), tracker: &loop.tracker)
         }
         if let latest = batch.map(\.point.timestamp).max() {
-            for incident in tracker.expire(now: latest) { _ = try await store.saveIncident(incident) }
+            for incident in loop.tracker.expire(now: latest) { _ = try await store.saveIncident(incident) }
         }
         if let observer {
             observer.detected(points: outcome.scores.count, anomalies: anomalies.count, duration: clock.now - started)
@@ -129,7 +183,6 @@ public final class DetectionEngine: Service, Sendable {
             for score in outcome.scores { latestScores[score.series] = score.score }
             for (series, score) in latestScores { if let key = keys[series] { observer.scored(series: key, score: score) } }
         }
-        try await saveModels(minimumNewPoints: saveEvery)
     }
 
     private func recordIncidents(for stored: [AnomalyRecord], tracker: inout IncidentTracker) async throws {
@@ -157,8 +210,15 @@ public final class DetectionEngine: Service, Sendable {
     /// instance, which may be each other's context, share a shard.
     private func shardIndex(of key: SeriesKey) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let identity = key.labels.isEmpty ? key.name : key.labels.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
-        for byte in identity.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        func mix(_ text: String) {
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+        }
+        if key.labels.isEmpty { mix(key.name) }
+        for label in key.labels {
+            mix(label.name)
+            mix(label.value)
+        }
         return Int(hash % UInt64(shards.count))
     }
 

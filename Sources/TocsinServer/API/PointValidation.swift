@@ -9,7 +9,12 @@ struct PointValidation {
     /// The series keys and points of a batch, or the first problem found.
     func validate(_ payloads: [PointPayload], field: String = "points") throws(APIError) -> [(key: SeriesKey, point: Point)] {
         guard !payloads.isEmpty else { throw .unprocessable("empty_batch", "\(field) must hold at least one point", field: field) }
+        // Each distinct series once: points share its key, and duplicates are found by
+        // the key's number rather than by hashing the key's strings again.
+        var keyNumbers: [SeriesKey: Int] = [:]
+        var keys: [SeriesKey] = []
         var seen = Set<PointIdentity>()
+        seen.reserveCapacity(payloads.count)
         var result: [(key: SeriesKey, point: Point)] = []
         result.reserveCapacity(payloads.count)
         for (index, payload) in payloads.enumerated() {
@@ -30,8 +35,17 @@ struct PointValidation {
                 throw .unprocessable("invalid_value", "\(here).value must be a finite number", field: "\(here).value")
             }
             try checkTime(payload.timestamp.date, field: { "\(here).timestamp" })
-            let key = SeriesKey(name: payload.series, labels: labels)
-            guard seen.insert(PointIdentity(key: key, time: payload.timestamp.date)).inserted else {
+            let built = SeriesKey(name: payload.series, labels: labels)
+            let number = keyNumbers[built, default: keyNumbers.count]
+            let key: SeriesKey
+            if number == keyNumbers.count {
+                keyNumbers[built] = number
+                keys.append(built)
+                key = built
+            } else {
+                key = keys[number]
+            }
+            guard seen.insert(PointIdentity(key: number, time: payload.timestamp.date.timeIntervalSince1970)).inserted else {
                 throw .unprocessable("duplicate_point", "\(here) repeats an earlier point of the same series and timestamp", field: "\(here).timestamp")
             }
             result.append((key, Point(timestamp: payload.timestamp.date, value: payload.value)))
@@ -83,8 +97,8 @@ struct PointValidation {
     }
 }
 
-/// A series and timestamp: what makes two points the same point.
+/// A series (by its number in the batch) and timestamp: what makes two points the same point.
 private struct PointIdentity: Hashable {
-    let key: SeriesKey
-    let time: Date
+    let key: Int
+    let time: Double
 }

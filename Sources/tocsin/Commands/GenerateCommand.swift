@@ -44,9 +44,31 @@ struct GenerateCommand: AsyncParsableCommand {
                                             valueName: "file"))
     var truth: String?
 
+    @Option(name: .long, help: ArgumentHelp("Post to this Tocsin server (e.g. http://127.0.0.1:8080) instead of writing to stdout.",
+                                            valueName: "url"))
+    var post: String?
+
+    @Option(name: .long, help: "When posting, an API token (default: $TOCSIN_API_TOKEN).")
+    var token: String?
+
+    @Option(name: .long, help: "When posting, the shortest wall-clock pause between ticks in seconds.")
+    var minInterval: Double = 0
+
+    @Option(name: .long, help: "When posting, the longest pause between ticks (default: the shortest).")
+    var maxInterval: Double?
+
     func validate() throws {
         _ = try cloud()
         _ = try startDate()
+        if let post {
+            guard let url = URL(string: post), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw ValidationError("--post takes a server URL such as http://127.0.0.1:8080, got \"\(post)\"")
+            }
+        }
+        guard minInterval >= 0, minInterval.isFinite else { throw ValidationError("--min-interval must not be negative") }
+        if let maxInterval, !(maxInterval >= minInterval && maxInterval.isFinite) {
+            throw ValidationError("--max-interval must not be below --min-interval")
+        }
     }
 
     func run() async throws {
@@ -57,9 +79,31 @@ struct GenerateCommand: AsyncParsableCommand {
                 throw CLIFailure.data("cannot write the ground truth to \(truth): \(error.localizedDescription)")
             }
         }
+        if let post, let base = URL(string: post) {
+            try await send(cloud, origin: origin, to: IngestClient(base: base, token: token ?? ProcessInfo.processInfo.environment["TOCSIN_API_TOKEN"]))
+            return
+        }
         for index in 0..<cloud.configuration.totalTicks {
             FileHandle.standardOutput.write(Data(try NDJSON.encode(cloud.tick(index, start: origin)).utf8))
         }
+    }
+
+    /// Posts every tick's points and logs, pausing between ticks as configured.
+    private func send(_ cloud: SyntheticCloud, origin: Date, to client: IngestClient) async throws {
+        var pauses = SeededGenerator(seed: seed ^ 0x5EED)
+        let longest = maxInterval ?? minInterval
+        var points = 0
+        for index in 0..<cloud.configuration.totalTicks {
+            let events = cloud.tick(index, start: origin)
+            let metricEvents = events.filter { if case .point = $0 { true } else { false } }
+            let logEvents = events.filter { if case .log = $0 { true } else { false } }
+            if !metricEvents.isEmpty { try await client.post("/v1/points", ndjson: try NDJSON.encode(metricEvents)) }
+            if !logEvents.isEmpty { try await client.post("/v1/logs", ndjson: try NDJSON.encode(logEvents)) }
+            points += metricEvents.count
+            let pause = minInterval + (longest - minInterval) * pauses.nextUnit()
+            if pause > 0 { try? await Task.sleep(for: .seconds(pause)) }
+        }
+        Terminal.output("posted \(cloud.configuration.totalTicks) ticks, \(points) points to \(post ?? "")")
     }
 
     /// The cloud the options describe.

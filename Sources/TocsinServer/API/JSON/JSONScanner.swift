@@ -93,15 +93,19 @@ struct JSONScanner {
         try expect(UInt8(ascii: "\""))
         let start = offset
         var escaped = false
+        var ascii = true
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
                 let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
                 offset += 1
                 if escaped { return try unescape(raw, at: start) }
+                // ASCII needs no validation, and most names and labels are ASCII.
+                if ascii { return String(decoding: raw, as: UTF8.self) }
                 guard let text = String(validating: raw, as: UTF8.self) else { throw SyntaxError(offset: start, reason: "invalid UTF-8") }
                 return text
             }
+            if byte >= 0x80 { ascii = false }
             if byte == UInt8(ascii: "\\") {
                 escaped = true
                 offset += 2
