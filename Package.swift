@@ -50,9 +50,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "TocsinResponse", dependencies: ["TocsinCore"], swiftSettings: strict),
         .target(
             name: "TocsinConfig",
-            dependencies: ["TocsinCore", "TocsinDetect", "TocsinPipeline", .product(name: "Yams", package: "Yams")],
+            dependencies: ["TocsinCore", "TocsinDetect", "TocsinPipeline", "TocsinResponse", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(
@@ -70,7 +71,7 @@ let package = Package(
             name: "tocsin",
             dependencies: [
                 "TocsinCore", "TocsinDetect", "TocsinEval", "TocsinStore", "TocsinPipeline", "TocsinServer", "TocsinSources",
-                "TocsinConfig",
+                "TocsinConfig", "TocsinResponse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -102,7 +103,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "TocsinConfigTests", dependencies: ["TocsinConfig", "TocsinPipeline"], swiftSettings: strict),
+        .testTarget(name: "TocsinResponseTests", dependencies: ["TocsinResponse", "TocsinCore"], swiftSettings: strict),
+        .testTarget(name: "TocsinConfigTests", dependencies: ["TocsinConfig", "TocsinPipeline", "TocsinResponse"], swiftSettings: strict),
         .testTarget(name: "tocsinTests", dependencies: ["tocsin"], swiftSettings: strict),
         .executableTarget(
             name: "TocsinBenchmarks",

@@ -1,5 +1,7 @@
+import Foundation
 import TocsinDetect
 import TocsinPipeline
+import TocsinResponse
 
 /// The layout of `tocsin.yaml`, section by section.
 struct ConfigurationSections {
@@ -7,7 +9,7 @@ struct ConfigurationSections {
 
     func read(_ root: ConfigReader.Value) -> TocsinConfiguration {
         var configuration = TocsinConfiguration()
-        guard let entries = reader.mapping(root, allowed: ["server", "store", "retention", "detection", "sources"]) else {
+        guard let entries = reader.mapping(root, allowed: ["server", "store", "retention", "detection", "sources", "remediation"]) else {
             return configuration
         }
         if let value = entries["server"] { configuration.server = server(value) }
@@ -21,6 +23,7 @@ struct ConfigurationSections {
         if let value = entries["retention"] { configuration.retention = retention(value) }
         if let value = entries["detection"] { configuration.detection = detection(value) }
         if let value = entries["sources"] { configuration.sources = reader.sequence(value)?.compactMap(source) ?? [] }
+        if let value = entries["remediation"] { configuration.remediation = remediation(value) }
         return configuration
     }
 
@@ -96,6 +99,62 @@ struct ConfigurationSections {
         }
         return DetectorFactory.Rule(name: name, labels: labels, detector: detector, parameters: parameters, context: context,
                                     alert: alert, consecutive: consecutive)
+    }
+
+    private func remediation(_ value: ConfigReader.Value) -> TocsinConfiguration.Remediation {
+        var remediation = TocsinConfiguration.Remediation()
+        guard let entries = reader.mapping(value, allowed: ["execute", "max_actions_per_hour", "policies"]) else { return remediation }
+        if let execute = entries["execute"], reader.bool(execute) == true {
+            reader.report(execute, "real execution is not available yet (it needs the AWS connector); remediation is planned as a dry run, so leave execute false")
+        }
+        if let cap = entries["max_actions_per_hour"].flatMap({ reader.int($0, in: 1...10_000) }) { remediation.maximumPerHour = cap }
+        var names = Set<String>()
+        for value in entries["policies"].flatMap(reader.sequence) ?? [] {
+            guard let parsed = policy(value) else { continue }
+            guard names.insert(parsed.name).inserted else {
+                reader.report(value, "another policy is already called \"\(parsed.name)\"")
+                continue
+            }
+            remediation.policies.append(parsed)
+        }
+        return remediation
+    }
+
+    private func policy(_ value: ConfigReader.Value) -> RemediationPolicy? {
+        guard let entries = reader.mapping(value, allowed: ["name", "match", "action", "url", "command", "cooldown"]) else { return nil }
+        guard let name = entries["name"].flatMap(reader.string), let actionValue = entries["action"], let kind = reader.string(actionValue)
+        else {
+            if entries["name"] == nil || entries["action"] == nil { reader.report(value, "a policy needs name and action") }
+            return nil
+        }
+        var series: String?
+        var labels: [String: String] = [:]
+        if let match = entries["match"], let matchEntries = reader.mapping(match, allowed: ["name", "labels"]) {
+            series = matchEntries["name"].flatMap(reader.string)
+            labels = matchEntries["labels"].flatMap(reader.stringMap) ?? [:]
+        }
+        let action: RemediationPolicy.Action
+        switch kind {
+        case "reboot_instance":
+            action = .rebootInstance
+        case "webhook":
+            guard let url = entries["url"].flatMap(reader.string), URL(string: url)?.host != nil else {
+                reader.report(entries["url"] ?? value, "a webhook action needs url: http(s)://…")
+                return nil
+            }
+            action = .webhook(url: url)
+        case "command":
+            guard let arguments = entries["command"].flatMap(reader.strings), !arguments.isEmpty else {
+                reader.report(entries["command"] ?? value, "a command action needs command: [program, arguments…]")
+                return nil
+            }
+            action = .command(arguments: arguments)
+        default:
+            reader.report(actionValue, "unknown action \"\(kind)\"; known: reboot_instance, webhook, command")
+            return nil
+        }
+        let cooldown = entries["cooldown"].flatMap { reader.duration($0, minimum: 0) } ?? 1_800
+        return RemediationPolicy(name: name, series: series, labels: labels, action: action, cooldown: cooldown)
     }
 
     private func source(_ value: ConfigReader.Value) -> TocsinConfiguration.Source? {

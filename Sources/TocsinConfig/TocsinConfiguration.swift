@@ -1,5 +1,6 @@
 import Foundation
 import TocsinPipeline
+import TocsinResponse
 
 /// Everything a `tocsin.yaml` file sets. Settings the file leaves out are nil or empty,
 /// so that command-line options and built-in defaults can fill them.
@@ -75,12 +76,22 @@ public struct TocsinConfiguration: Sendable {
         case csv(CSVSource)
     }
 
+    /// Automatic responses to incidents.
+    public struct Remediation: Sendable {
+        /// The policies, tried for every new incident.
+        public var policies: [RemediationPolicy] = []
+        /// At most this many actions in any hour.
+        public var maximumPerHour = 10
+    }
+
     public var server = Server()
     /// `sqlite:PATH` or `postgres://…`.
     public var store: String?
     public var retention: Retention?
     public var detection = Detection()
     public var sources: [Source] = []
+    /// Remediation; always planned as a dry run for now.
+    public var remediation = Remediation()
 
     /// An empty configuration: every setting from options or defaults.
     public init() {}

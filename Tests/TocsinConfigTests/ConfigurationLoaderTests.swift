@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TocsinConfig
 import TocsinPipeline
+import TocsinResponse
 
 @Suite("Configuration loader")
 struct ConfigurationLoaderTests {
@@ -56,6 +57,37 @@ struct ConfigurationLoaderTests {
         #expect(synthetic.seed == 7 && synthetic.services == ["web", "db"] && synthetic.instancesPerService == 3)
         #expect(synthetic.ticks == 2_000 && synthetic.interval == 0.25)
         #expect(csv.path == "/tmp/cpu.csv" && csv.series == "cpu" && csv.labels == ["host": "a"] && csv.interval == 300)
+    }
+
+    @Test("remediation policies are read, and execution is refused until it exists")
+    func remediation() throws {
+        let configuration = try ConfigurationLoader.parse("""
+        remediation:
+          max_actions_per_hour: 4
+          policies:
+            - {name: cpu, match: {name: cpu_utilization, labels: {service: api}}, action: reboot_instance, cooldown: 15m}
+            - {name: hook, action: webhook, url: "${HOOK}"}
+            - {name: script, action: command, command: [/usr/local/bin/restart, --force]}
+        """, environment: ["HOOK": "https://hooks.example.com/t"])
+        let policies = configuration.remediation.policies
+        #expect(configuration.remediation.maximumPerHour == 4)
+        #expect(policies.map(\.name) == ["cpu", "hook", "script"])
+        #expect(policies[0].series == "cpu_utilization" && policies[0].labels == ["service": "api"] && policies[0].cooldown == 900)
+        #expect(policies[0].action == .rebootInstance)
+        #expect(policies[1].action == .webhook(url: "https://hooks.example.com/t") && policies[1].cooldown == 1_800)
+        #expect(policies[2].action == .command(arguments: ["/usr/local/bin/restart", "--force"]))
+
+        let problems = Self.problems("""
+        remediation:
+          execute: true
+          policies:
+            - {name: a, action: teleport}
+            - {name: b, action: webhook}
+            - {name: c, action: reboot_instance}
+            - {name: c, action: reboot_instance}
+        """)
+        #expect(problems.map(\.path) == ["remediation.execute", "remediation.policies[0].action", "remediation.policies[1]",
+                                          "remediation.policies[3]"], "\(problems)")
     }
 
     @Test("an empty file is an empty configuration")

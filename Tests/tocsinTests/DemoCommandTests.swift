@@ -23,6 +23,13 @@ struct DemoCommandTests {
         let heavyLoadPeriods: Int
         let alertsDuringHeavyLoad: Int
         let meanTicksToDetect: Double?
+        let remediation: [Remediation]
+
+        struct Remediation: Decodable {
+            let policy: String
+            let target: String
+            let due: Bool
+        }
     }
 
     @Test("catches every injected incident and stays quiet under heavy load", arguments: [UInt64(1), 3])
@@ -40,5 +47,8 @@ struct DemoCommandTests {
         #expect(card.precision == 1)
         #expect((card.meanTicksToDetect ?? .infinity) < 10)
         #expect(outcome.standardOutput.contains("ALERT incident #1"))
+        // The CPU spike and the memory leak each get a dry-run reboot of their instance.
+        #expect(card.remediation.filter(\.due).map(\.policy).sorted() == ["memory-leak", "runaway-cpu"])
+        #expect(outcome.standardOutput.contains("REMEDIATION (dry run) policy runaway-cpu: would reboot instance"))
     }
 }

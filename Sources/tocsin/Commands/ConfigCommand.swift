@@ -28,7 +28,7 @@ struct ConfigCommand: ParsableCommand {
             }
             let detection = configuration.detection
             Terminal.output("\(file): ok: \(detection.rules.count) detection rules, default \(detection.fallback?.detector ?? "from options"), "
-                + "\(configuration.sources.count) sources, store \(configuration.store ?? "default"), "
+                + "\(configuration.sources.count) sources, \(configuration.remediation.policies.count) remediation policies (dry run), store \(configuration.store ?? "default"), "
                 + "retention \(configuration.retention.map { Self.span($0.keep) } ?? "off")")
         }
 

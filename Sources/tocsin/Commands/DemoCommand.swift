@@ -5,6 +5,7 @@ import ServiceLifecycle
 import TocsinConfig
 import TocsinCore
 import TocsinPipeline
+import TocsinResponse
 import TocsinServer
 import TocsinSources
 import TocsinStore
@@ -63,11 +64,13 @@ struct DemoCommand: AsyncParsableCommand {
         let shortest = minInterval ?? duration / Double(ticks)
         let longest = maxInterval ?? shortest
         let start = Date().addingTimeInterval(-Double(ticks) * settings.tickSeconds)
-        let console = DemoConsole(cloud: cloud, start: start)
         let example: TocsinConfiguration
         do { example = try ConfigurationLoader.parse(ExampleConfiguration.yaml, file: "the example configuration") } catch {
             throw CLIFailure.data(error.description)
         }
+        let console = DemoConsole(cloud: cloud, start: start,
+                                  remediation: RemediationPlanner(policies: example.remediation.policies,
+                                                                  maximumPerHour: example.remediation.maximumPerHour))
         let runtime = try await options.start(rules: example.detection.rules, observer: console) { ingestor in
             [SyntheticSourceService(cloud: cloud, ingestor: ingestor, start: start,
                                     interval: .seconds(shortest)...(.seconds(longest)),
@@ -78,7 +81,8 @@ struct DemoCommand: AsyncParsableCommand {
             Terminal.output("  API       http://127.0.0.1:\(port)/analyze   http://127.0.0.1:\(port)/v1/incidents")
             Terminal.output("  metrics   http://127.0.0.1:\(port)/metrics   OpenAPI http://127.0.0.1:\(port)/openapi.json")
         } beforeClose: { store in
-            let summary = DemoScorecard(cloud: cloud, start: start, detected: try await store.incidents(limit: 10_000))
+            let summary = DemoScorecard(cloud: cloud, start: start, detected: try await store.incidents(limit: 10_000),
+                                        remediation: console.plans)
             if json { try Terminal.json(summary) } else { Terminal.output(summary.text) }
         }
         if store == nil { try? FileManager.default.removeItem(at: folder) }

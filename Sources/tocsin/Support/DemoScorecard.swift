@@ -1,5 +1,6 @@
 import Foundation
 import TocsinCore
+import TocsinResponse
 import TocsinSources
 
 /// Injected incidents against the incidents Tocsin opened: recall, precision, mean time
@@ -28,6 +29,15 @@ struct DemoScorecard: Encodable {
         let duringHeavyLoad: Bool
     }
 
+    /// A remediation the policies planned (the demo never executes one).
+    struct Remediation: Encodable {
+        let policy: String
+        let action: String
+        let target: String
+        let incident: Int64
+        let due: Bool
+    }
+
     static let grace = 10
 
     let injected: [Injected]
@@ -39,8 +49,13 @@ struct DemoScorecard: Encodable {
     let meanSecondsToDetect: Double?
     let heavyLoadPeriods: Int
     let alertsDuringHeavyLoad: Int
+    let remediation: [Remediation]
 
-    init(cloud: SyntheticCloud, start: Date, detected: [Incident]) {
+    init(cloud: SyntheticCloud, start: Date, detected: [Incident], remediation plans: [RemediationPlanner.Plan]) {
+        remediation = plans.map { plan in
+            Remediation(policy: plan.policy, action: plan.action.summary, target: plan.target, incident: plan.incident,
+                        due: plan.verdict == .due)
+        }
         let tickSeconds = cloud.configuration.tickSeconds
         func tick(_ date: Date) -> Int { Int((date.timeIntervalSince(start) / tickSeconds).rounded(.down)) }
         var matchedIncidents = Set<Int64>()
@@ -89,6 +104,10 @@ struct DemoScorecard: Encodable {
             lines.append(String(format: "mean time to detect: %.1f ticks (%.0f simulated seconds)", meanTicksToDetect, meanSecondsToDetect))
         }
         lines.append("heavy-load periods: \(heavyLoadPeriods), alerts during them: \(alertsDuringHeavyLoad)")
+        let due = remediation.filter(\.due)
+        lines.append("remediation (dry run): \(due.count) actions planned"
+            + (due.isEmpty ? "" : ": " + due.map { "\($0.action) \($0.target) (#\($0.incident))" }.joined(separator: ", "))
+            + (remediation.count > due.count ? "; \(remediation.count - due.count) held back by cooldown or the hourly limit" : ""))
         let verdict = recall == 1 && alertsDuringHeavyLoad == 0
             ? "every injected incident was detected and no alert fired during heavy load"
             : "NOT all goals met: \(injected.count - caught) missed, \(alertsDuringHeavyLoad) alerts during heavy load"

@@ -53,6 +53,22 @@ enum ExampleConfiguration {
           params: {direction: down}
           alert: false
 
+    remediation:                 # planned and printed as a dry run; real execution comes with the AWS connector
+      execute: false
+      max_actions_per_hour: 10
+      policies:
+        - name: runaway-cpu      # CPU pinned at normal traffic: restart the instance
+          match: {name: cpu_utilization}
+          action: reboot_instance
+          cooldown: 30m
+        - name: memory-leak
+          match: {name: memory_utilization}
+          action: reboot_instance
+          cooldown: 1h
+        # - name: page-on-call
+        #   action: webhook
+        #   url: ${ONCALL_WEBHOOK_URL}
+
     sources:
       - type: synthetic          # the built-in cloud with injected incidents
         seed: 1
