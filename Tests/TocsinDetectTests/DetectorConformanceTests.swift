@@ -12,6 +12,7 @@ struct DetectorConformanceTests {
     static let parameters: [String: [String: String]] = [
         "windowed-gaussian": ["windowSize": "400", "stepSize": "10"],
         "threshold": ["warmUp": "300"],
+        "random-cut-forest": ["trees": "20", "sampleSize": "128"],
     ]
 
     static var names: [String] { DetectorCatalog.streaming.map(\.name) }

@@ -26,8 +26,12 @@ struct DetectCommand: AsyncParsableCommand {
     func run() async throws {
         var detector = try detectorOptions.makeStreaming()
         let series = try SeriesInput.load(path: file, column: column)
+        let clock = ContinuousClock()
+        let started = clock.now
         let scan = SeriesScan.run(&detector, over: series.points)
-        let report = DetectionReport(detector: detectorOptions.detector, file: file, series: series, scan: scan)
+        let elapsed = clock.now - started
+        let report = DetectionReport(detector: detectorOptions.detector, file: file, series: series, scan: scan,
+                                     seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         if json {
             try Terminal.json(report)
         } else {

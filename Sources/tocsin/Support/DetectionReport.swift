@@ -16,12 +16,15 @@ struct DetectionReport: Encodable {
     let detector: String
     let file: String
     let points: Int
+    /// Wall time of scoring and learning every point (no parsing, no output).
+    let detectionSeconds: Double
     let anomalies: [Finding]
 
-    init(detector: String, file: String, series: SeriesInput, scan: SeriesScan) {
+    init(detector: String, file: String, series: SeriesInput, scan: SeriesScan, seconds: Double) {
         self.detector = detector
         self.file = file
         points = series.points.count
+        detectionSeconds = seconds
         anomalies = scan.anomalies.map { index in
             Finding(row: index + 1,
                     timestamp: series.hasTimestamps ? UTCTimestamp.iso8601(series.points[index].timestamp.timeIntervalSince1970) : nil,

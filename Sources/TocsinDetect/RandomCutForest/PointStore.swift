@@ -1,0 +1,47 @@
+/// The points the trees of a random cut forest have sampled, stored once however many
+/// trees hold them: flat coordinates, a reference count per point, and a free list.
+struct PointStore: Sendable, Codable, Hashable {
+    /// Coordinates per point.
+    let dimensions: Int
+    private(set) var coordinates: [Double] = []
+    private var references: [Int32] = []
+    private var free: [Int32] = []
+
+    init(dimensions: Int) {
+        self.dimensions = dimensions
+    }
+
+    /// Stores a point with no references yet and returns its index.
+    mutating func add(_ point: [Double]) -> Int32 {
+        if let index = free.popLast() {
+            let start = Int(index) * dimensions
+            for d in 0..<dimensions { coordinates[start + d] = point[d] }
+            references[Int(index)] = 0
+            return index
+        }
+        coordinates.append(contentsOf: point)
+        references.append(0)
+        return Int32(references.count - 1)
+    }
+
+    mutating func retain(_ index: Int32) {
+        references[Int(index)] += 1
+    }
+
+    /// Drops one reference; the slot is reused once none is left.
+    mutating func release(_ index: Int32) {
+        references[Int(index)] -= 1
+        if references[Int(index)] <= 0 { free.append(index) }
+    }
+
+    /// Frees a point that no tree took.
+    mutating func discardIfUnused(_ index: Int32) {
+        if references[Int(index)] == 0 { free.append(index) }
+    }
+
+    /// The coordinates of a point.
+    func point(_ index: Int32) -> ArraySlice<Double> {
+        let start = Int(index) * dimensions
+        return coordinates[start..<(start + dimensions)]
+    }
+}

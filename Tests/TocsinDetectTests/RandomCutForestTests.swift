@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TocsinCore
+@testable import TocsinDetect
+
+@Suite("Random cut forest")
+struct RandomCutForestTests {
+    static func forest(dimensions: Int = 3, trees: Int = 30, sampleSize: Int = 64, seed: UInt64 = 1) throws -> RandomCutForest {
+        var configuration = RandomCutForest.Configuration(dimensions: dimensions)
+        configuration.trees = trees
+        configuration.sampleSize = sampleSize
+        configuration.seed = seed
+        return try RandomCutForest(configuration: configuration)
+    }
+
+    @Test("trees stay consistent through thousands of inserts and evictions, duplicates included")
+    func consistency() throws {
+        var forest = try Self.forest()
+        var random = SeededGenerator(seed: 2)
+        for step in 0..<3_000 {
+            // Every fifth point repeats an earlier value exactly.
+            let point = step % 5 == 0 ? [1, 2, 3] : (0..<3).map { _ in random.nextGaussian() }
+            forest.update(point)
+            if step % 500 == 0 { #expect(forest.isConsistent(), "after \(step) points") }
+        }
+        #expect(forest.isConsistent())
+        #expect(forest.sampled == 64)
+    }
+
+    @Test("typical points score about 1, a far one much more, and the attribution names its dimension")
+    func scoresAndAttribution() throws {
+        var forest = try Self.forest()
+        var random = SeededGenerator(seed: 3)
+        for _ in 0..<2_000 { forest.update((0..<3).map { _ in random.nextGaussian() }) }
+        let typical = (0..<200).map { _ in forest.score((0..<3).map { _ in random.nextGaussian() }) }
+        let mean = typical.reduce(0, +) / Double(typical.count)
+        #expect((0.6...1.6).contains(mean), "mean typical score \(mean)")
+        let outlier = [0.0, 9.0, 0.0]
+        let score = forest.score(outlier)
+        #expect(score > 2.5 * mean, "outlier \(score) vs typical \(mean)")
+        let (above, below) = forest.attribution(outlier)
+        #expect(abs(above.reduce(0, +) + below.reduce(0, +) - score) < 1e-9 * max(score, 1))
+        #expect(above[1] > 0.8 * score, "dimension 1, above, carries the score: \(above) \(below)")
+        let low = forest.attribution([0.0, 0.0, -9.0])
+        #expect(low.below[2] > 0.8 * forest.score([0.0, 0.0, -9.0]))
+    }
+
+    @Test("with time decay the sample follows the stream; without it, it keeps old points")
+    func timeDecay() throws {
+        func oldShare(decay: Double) throws -> Double {
+            var configuration = RandomCutForest.Configuration(dimensions: 1)
+            configuration.trees = 10
+            configuration.sampleSize = 64
+            configuration.timeDecay = decay
+            var forest = try RandomCutForest(configuration: configuration)
+            for step in 0..<4_000 { forest.update([step < 2_000 ? 0 : 100]) }
+            // A point at the old level looks anomalous only if the old points were forgotten.
+            return forest.score([0])
+        }
+        #expect(try oldShare(decay: 0.01) > 2 * oldShare(decay: 0))
+    }
+
+    @Test("the streaming detector is deterministic and catches a level shift")
+    func detector() throws {
+        var values: [Double] = []
+        var random = SeededGenerator(seed: 4)
+        for step in 0..<1_500 { values.append(10 * sin(Double(step) / 30) + random.nextGaussian() + (step >= 1_200 ? 25 : 0)) }
+        func scores() throws -> [Double] {
+            var detector = try RandomCutForestDetector(configuration: {
+                var configuration = RandomCutForestDetector.Configuration()
+                configuration.trees = 30
+                configuration.shingleSize = 4
+                return configuration
+            }())
+            return values.enumerated().map { detector.process(Point(epochSeconds: Double($0.offset) * 60, value: $0.element)) }
+        }
+        let first = try scores()
+        #expect(first == (try scores()))
+        #expect(first[1_200] > first[0..<1_200].dropFirst(100).max()!)
+    }
+
+    @Test("invalid parameters are refused by name")
+    func validation() {
+        #expect(throws: DetectorError.self) { try DetectorCatalog.streaming(named: "random-cut-forest").make(parameters: ["trees": "0"]) }
+        #expect(throws: DetectorError.self) { try DetectorCatalog.streaming(named: "random-cut-forest").make(parameters: ["shingleSize": "0"]) }
+        #expect(throws: DetectorError.self) { try DetectorCatalog.streaming(named: "random-cut-forest").make(parameters: ["timeDecay": "-1"]) }
+    }
+}
