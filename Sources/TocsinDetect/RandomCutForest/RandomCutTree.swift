@@ -11,17 +11,14 @@ import TocsinCore
 struct RandomCutTree: Sendable, Codable, Hashable {
     let dimensions: Int
     private(set) var root: Int32 = -1
-    private var left: [Int32] = []
-    private var right: [Int32] = []
+    /// Per node, side by side so that a walk touches one cache line for them: left child,
+    /// right child, leaf point (`-1` for internal nodes) and cut dimension.
+    private var links: [Int32] = []
+    /// Per node, side by side: the cut value, then the cached bounding box as
+    /// (minimum, maximum) pairs, one per dimension (unused for leaves).
+    private var geometry: [Double] = []
     private var parent: [Int32] = []
     private var mass: [Int32] = []
-    private var cutDimension: [Int32] = []
-    private var cutValue: [Double] = []
-    /// The point of a leaf (`-1` for internal nodes).
-    private var leafPoint: [Int32] = []
-    /// Bounding boxes of internal nodes, `dimensions` values per node.
-    private var boxMinimum: [Double] = []
-    private var boxMaximum: [Double] = []
     private var freeNodes: [Int32] = []
     var random: SeededGenerator
 
@@ -47,10 +44,10 @@ struct RandomCutTree: Sendable, Codable, Hashable {
         var lower = [Double](repeating: 0, count: dimensions)
         var upper = [Double](repeating: 0, count: dimensions)
         while true {
-            let isLeaf = leafPoint[Int(node)] >= 0
+            let isLeaf = leafPoint(node) >= 0
             var extent = 0.0
             if isLeaf {
-                let held = store.point(leafPoint[Int(node)])
+                let held = store.point(leafPoint(node))
                 for d in 0..<dimensions {
                     let p = point[point.startIndex + d], q = held[held.startIndex + d]
                     lower[d] = min(p, q)
@@ -60,14 +57,13 @@ struct RandomCutTree: Sendable, Codable, Hashable {
                 if extent == 0 {
                     // The same coordinates: one more copy of the held point.
                     addMass(1, from: node)
-                    return leafPoint[Int(node)]
+                    return leafPoint(node)
                 }
             } else {
-                let base = Int(node) * dimensions
                 for d in 0..<dimensions {
                     let p = point[point.startIndex + d]
-                    lower[d] = min(boxMinimum[base + d], p)
-                    upper[d] = max(boxMaximum[base + d], p)
+                    lower[d] = min(boxMinimum(node, d), p)
+                    upper[d] = max(boxMaximum(node, d), p)
                     extent += upper[d] - lower[d]
                 }
             }
@@ -85,12 +81,12 @@ struct RandomCutTree: Sendable, Codable, Hashable {
             let value = point[point.startIndex + dimension]
             let (boxLow, boxHigh): (Double, Double)
             if isLeaf {
-                let held = store.point(leafPoint[Int(node)])
+                let held = store.point(leafPoint(node))
                 boxLow = held[held.startIndex + dimension]
                 boxHigh = boxLow
             } else {
-                boxLow = boxMinimum[Int(node) * dimensions + dimension]
-                boxHigh = boxMaximum[Int(node) * dimensions + dimension]
+                boxLow = boxMinimum(node, dimension)
+                boxHigh = boxMaximum(node, dimension)
             }
             let separates = (cut < boxLow && value <= cut) || (cut >= boxHigh && value > cut)
             if separates || isLeaf {
@@ -104,22 +100,18 @@ struct RandomCutTree: Sendable, Codable, Hashable {
                 parent[Int(leaf)] = split
                 if above < 0 {
                     root = split
-                } else if left[Int(above)] == node {
-                    left[Int(above)] = split
+                } else if left(above) == node {
+                    setLeft(above, split)
                 } else {
-                    right[Int(above)] = split
+                    setRight(above, split)
                 }
                 addMass(1, from: above)
                 return index
             }
             // The cut falls inside the box: the point joins this subtree, whose box grows.
-            let base = Int(node) * dimensions
-            for d in 0..<dimensions {
-                boxMinimum[base + d] = lower[d]
-                boxMaximum[base + d] = upper[d]
-            }
-            let along = Int(cutDimension[Int(node)])
-            node = point[point.startIndex + along] <= cutValue[Int(node)] ? left[Int(node)] : right[Int(node)]
+            for d in 0..<dimensions { setBox(node, d, lower[d], upper[d]) }
+            let along = cutDimension(node)
+            node = point[point.startIndex + along] <= cutValue(node) ? left(node) : right(node)
         }
     }
 
@@ -127,7 +119,7 @@ struct RandomCutTree: Sendable, Codable, Hashable {
     /// tree does not hold it.
     @discardableResult
     mutating func delete(_ index: Int32, store: PointStore) -> Bool {
-        guard let leaf = findLeaf(store.point(index)), leafPoint[Int(leaf)] == index else { return false }
+        guard let leaf = findLeaf(store.point(index)), leafPoint(leaf) == index else { return false }
         if mass[Int(leaf)] > 1 {
             addMass(-1, from: leaf)
             return true
@@ -138,15 +130,15 @@ struct RandomCutTree: Sendable, Codable, Hashable {
             root = -1
             return true
         }
-        let sibling = left[Int(above)] == leaf ? right[Int(above)] : left[Int(above)]
+        let sibling = left(above) == leaf ? right(above) : left(above)
         let grand = parent[Int(above)]
         parent[Int(sibling)] = grand
         if grand < 0 {
             root = sibling
-        } else if left[Int(grand)] == above {
-            left[Int(grand)] = sibling
+        } else if left(grand) == above {
+            setLeft(grand, sibling)
         } else {
-            right[Int(grand)] = sibling
+            setRight(grand, sibling)
         }
         freeNode(above)
         addMass(-1, from: grand)
@@ -165,16 +157,13 @@ struct RandomCutTree: Sendable, Codable, Hashable {
     /// below), summing to the score.
     func score(_ point: UnsafeBufferPointer<Double>, store: PointStore, attribution: UnsafeMutablePointer<Double>? = nil) -> Double {
         guard root >= 0 else { return 0 }
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * (left.count + 1)) { scratch in
-            let path = UnsafeMutableBufferPointer(rebasing: scratch[0..<(left.count + 1)])
-            let levels = UnsafeMutableBufferPointer(rebasing: scratch[(left.count + 1)...])
-            return left.withUnsafeBufferPointer { left in
-            right.withUnsafeBufferPointer { right in
-            cutDimension.withUnsafeBufferPointer { cutDimension in
-            cutValue.withUnsafeBufferPointer { cutValue in
-            leafPoint.withUnsafeBufferPointer { leafPoint in
-            boxMinimum.withUnsafeBufferPointer { boxMinimum in
-            boxMaximum.withUnsafeBufferPointer { boxMaximum in
+        let nodes = parent.count
+        let stride = geometryStride
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * (nodes + 1)) { scratch in
+            let path = UnsafeMutableBufferPointer(rebasing: scratch[0..<(nodes + 1)])
+            let levels = UnsafeMutableBufferPointer(rebasing: scratch[(nodes + 1)...])
+            return links.withUnsafeBufferPointer { links in
+            geometry.withUnsafeBufferPointer { geometry in
             store.coordinates.withUnsafeBufferPointer { coordinates in
                 // Descend, keeping only the ancestors whose box the point lies outside:
                 // inside a box the probability of a separating cut is 0 and the score
@@ -182,12 +171,12 @@ struct RandomCutTree: Sendable, Codable, Hashable {
                 var depth = 0
                 var outside = 0
                 var node = Int(root)
-                while leafPoint[node] < 0 {
-                    let base = node * dimensions
+                while links[4 * node + 2] < 0 {
+                    let base = node * stride
                     var gaps = 0.0
                     for d in 0..<dimensions {
                         let value = point[d]
-                        gaps += max(0, boxMinimum[base + d] - value) + max(0, value - boxMaximum[base + d])
+                        gaps += max(0, geometry[base + 1 + 2 * d] - value) + max(0, value - geometry[base + 2 + 2 * d])
                     }
                     if gaps > 0 {
                         path[outside] = Int32(node)
@@ -195,9 +184,9 @@ struct RandomCutTree: Sendable, Codable, Hashable {
                         outside += 1
                     }
                     depth += 1
-                    node = Int(point[Int(cutDimension[node])] <= cutValue[node] ? left[node] : right[node])
+                    node = Int(point[Int(links[4 * node + 3])] <= geometry[base] ? links[4 * node] : links[4 * node + 1])
                 }
-                let held = Int(leafPoint[node]) * dimensions
+                let held = Int(links[4 * node + 2]) * dimensions
                 let treeMass = Double(totalMass)
                 var score: Double
                 var distance = 0.0
@@ -222,26 +211,24 @@ struct RandomCutTree: Sendable, Codable, Hashable {
                 var entry = outside - 1
                 while entry >= 0 {
                     let level = Int(levels[entry])
-                    let base = Int(path[entry]) * dimensions
+                    let base = Int(path[entry]) * stride
                     var range = 0.0
                     var gaps = 0.0
                     for d in 0..<dimensions {
-                        let low = boxMinimum[base + d], high = boxMaximum[base + d], value = point[d]
+                        let low = geometry[base + 1 + 2 * d], high = geometry[base + 2 + 2 * d], value = point[d]
                         range += high - low
                         gaps += max(0, low - value) + max(0, value - high)
                     }
-                    if gaps > 0 {
-                        let probability = gaps / (range + gaps)
-                        let unseen = 1 / (Double(level) + 1)
-                        score = probability * unseen + (1 - probability) * score
-                        if let attribution {
-                            for d in 0..<dimensions {
-                                let low = boxMinimum[base + d], high = boxMaximum[base + d]
-                                let above = max(0, point[d] - high) / (range + gaps)
-                                let below = max(0, low - point[d]) / (range + gaps)
-                                attribution[2 * d] = above * unseen + (1 - probability) * attribution[2 * d]
-                                attribution[2 * d + 1] = below * unseen + (1 - probability) * attribution[2 * d + 1]
-                            }
+                    let probability = gaps / (range + gaps)
+                    let unseen = 1 / (Double(level) + 1)
+                    score = probability * unseen + (1 - probability) * score
+                    if let attribution {
+                        for d in 0..<dimensions {
+                            let low = geometry[base + 1 + 2 * d], high = geometry[base + 2 + 2 * d]
+                            let above = max(0, point[d] - high) / (range + gaps)
+                            let below = max(0, low - point[d]) / (range + gaps)
+                            attribution[2 * d] = above * unseen + (1 - probability) * attribution[2 * d]
+                            attribution[2 * d + 1] = below * unseen + (1 - probability) * attribution[2 * d + 1]
                         }
                     }
                     entry -= 1
@@ -249,7 +236,7 @@ struct RandomCutTree: Sendable, Codable, Hashable {
                 let normaliser = log2(1 + treeMass)
                 if let attribution { for slot in 0..<(2 * dimensions) { attribution[slot] *= normaliser } }
                 return score * normaliser
-            }}}}}}}}
+            }}}
         }
     }
 
@@ -259,15 +246,15 @@ struct RandomCutTree: Sendable, Codable, Hashable {
         guard root >= 0 else { return true }
         var pending = [root]
         while let node = pending.popLast() {
-            guard leafPoint[Int(node)] < 0 else { continue }
-            let first = left[Int(node)], second = right[Int(node)]
+            guard leafPoint(node) < 0 else { continue }
+            let first = left(node), second = right(node)
             guard parent[Int(first)] == node, parent[Int(second)] == node, mass[Int(node)] == mass[Int(first)] + mass[Int(second)] else {
                 return false
             }
             for d in 0..<dimensions {
                 let (lowA, highA) = bounds(of: first, dimension: d, store: store)
                 let (lowB, highB) = bounds(of: second, dimension: d, store: store)
-                if boxMinimum[Int(node) * dimensions + d] != min(lowA, lowB) || boxMaximum[Int(node) * dimensions + d] != max(highA, highB) {
+                if boxMinimum(node, d) != min(lowA, lowB) || boxMaximum(node, d) != max(highA, highB) {
                     return false
                 }
             }
@@ -278,12 +265,27 @@ struct RandomCutTree: Sendable, Codable, Hashable {
 
     // MARK: - Nodes
 
+    private var geometryStride: Int { 1 + 2 * dimensions }
+    private func left(_ node: Int32) -> Int32 { links[4 * Int(node)] }
+    private func right(_ node: Int32) -> Int32 { links[4 * Int(node) + 1] }
+    private func leafPoint(_ node: Int32) -> Int32 { links[4 * Int(node) + 2] }
+    private func cutDimension(_ node: Int32) -> Int { Int(links[4 * Int(node) + 3]) }
+    private func cutValue(_ node: Int32) -> Double { geometry[Int(node) * geometryStride] }
+    private func boxMinimum(_ node: Int32, _ d: Int) -> Double { geometry[Int(node) * geometryStride + 1 + 2 * d] }
+    private func boxMaximum(_ node: Int32, _ d: Int) -> Double { geometry[Int(node) * geometryStride + 2 + 2 * d] }
+    private mutating func setLeft(_ node: Int32, _ value: Int32) { links[4 * Int(node)] = value }
+    private mutating func setRight(_ node: Int32, _ value: Int32) { links[4 * Int(node) + 1] = value }
+    private mutating func setBox(_ node: Int32, _ d: Int, _ low: Double, _ high: Double) {
+        geometry[Int(node) * geometryStride + 1 + 2 * d] = low
+        geometry[Int(node) * geometryStride + 2 + 2 * d] = high
+    }
+
     private func findLeaf(_ point: ArraySlice<Double>) -> Int32? {
         guard root >= 0 else { return nil }
         var node = root
-        while leafPoint[Int(node)] < 0 {
-            let value = point[point.startIndex + Int(cutDimension[Int(node)])]
-            node = value <= cutValue[Int(node)] ? left[Int(node)] : right[Int(node)]
+        while leafPoint(node) < 0 {
+            let value = point[point.startIndex + cutDimension(node)]
+            node = value <= cutValue(node) ? left(node) : right(node)
         }
         return node
     }
@@ -299,16 +301,14 @@ struct RandomCutTree: Sendable, Codable, Hashable {
     /// Recomputes a node's box from its children; false when it did not change (and
     /// so no ancestor's box can have changed either).
     private mutating func refreshBox(_ node: Int32, store: PointStore) -> Bool {
-        let base = Int(node) * dimensions
-        let first = left[Int(node)], second = right[Int(node)]
+        let first = left(node), second = right(node)
         var changed = false
         for d in 0..<dimensions {
             let (lowA, highA) = bounds(of: first, dimension: d, store: store)
             let (lowB, highB) = bounds(of: second, dimension: d, store: store)
             let low = min(lowA, lowB), high = max(highA, highB)
-            if low != boxMinimum[base + d] || high != boxMaximum[base + d] {
-                boxMinimum[base + d] = low
-                boxMaximum[base + d] = high
+            if low != boxMinimum(node, d) || high != boxMaximum(node, d) {
+                setBox(node, d, low, high)
                 changed = true
             }
         }
@@ -316,57 +316,48 @@ struct RandomCutTree: Sendable, Codable, Hashable {
     }
 
     private func bounds(of node: Int32, dimension d: Int, store: PointStore) -> (Double, Double) {
-        let point = leafPoint[Int(node)]
+        let point = leafPoint(node)
         if point >= 0 {
             let value = store.coordinates[Int(point) * dimensions + d]
             return (value, value)
         }
-        return (boxMinimum[Int(node) * dimensions + d], boxMaximum[Int(node) * dimensions + d])
+        return (boxMinimum(node, d), boxMaximum(node, d))
     }
 
     private mutating func allocate() -> Int32 {
         if let node = freeNodes.popLast() { return node }
-        left.append(-1)
-        right.append(-1)
+        links.append(contentsOf: [-1, -1, -1, 0])
+        geometry.append(contentsOf: repeatElement(0, count: geometryStride))
         parent.append(-1)
         mass.append(0)
-        cutDimension.append(0)
-        cutValue.append(0)
-        leafPoint.append(-1)
-        boxMinimum.append(contentsOf: repeatElement(0, count: dimensions))
-        boxMaximum.append(contentsOf: repeatElement(0, count: dimensions))
-        return Int32(left.count - 1)
+        return Int32(parent.count - 1)
     }
 
     private mutating func newLeaf(_ point: Int32, parent above: Int32) -> Int32 {
         let node = allocate()
-        left[Int(node)] = -1
-        right[Int(node)] = -1
+        setLeft(node, -1)
+        setRight(node, -1)
         parent[Int(node)] = above
         mass[Int(node)] = 1
-        leafPoint[Int(node)] = point
+        links[4 * Int(node) + 2] = point
         return node
     }
 
     private mutating func newInternal(dimension: Int, cut: Double, left child: Int32, right other: Int32, mass total: Int32,
                                       lower: [Double], upper: [Double]) -> Int32 {
         let node = allocate()
-        left[Int(node)] = child
-        right[Int(node)] = other
+        setLeft(node, child)
+        setRight(node, other)
         mass[Int(node)] = total
-        cutDimension[Int(node)] = Int32(dimension)
-        cutValue[Int(node)] = cut
-        leafPoint[Int(node)] = -1
-        let base = Int(node) * dimensions
-        for d in 0..<dimensions {
-            boxMinimum[base + d] = lower[d]
-            boxMaximum[base + d] = upper[d]
-        }
+        links[4 * Int(node) + 3] = Int32(dimension)
+        geometry[Int(node) * geometryStride] = cut
+        links[4 * Int(node) + 2] = -1
+        for d in 0..<dimensions { setBox(node, d, lower[d], upper[d]) }
         return node
     }
 
     private mutating func freeNode(_ node: Int32) {
-        leafPoint[Int(node)] = -1
+        links[4 * Int(node) + 2] = -1
         freeNodes.append(node)
     }
 }
