@@ -86,3 +86,49 @@ struct RandomCutForestTests {
         #expect(throws: DetectorError.self) { try DetectorCatalog.streaming(named: "random-cut-forest").make(parameters: ["timeDecay": "-1"]) }
     }
 }
+
+@Suite("Thresholded random cut forest")
+struct ThresholdedRandomCutForestTests {
+    @Test("its adaptive bar flags a spike and no more ordinary points than the plain forest's fixed one")
+    func adaptiveBar() throws {
+        // (On a series whose scores run high, the bar rises above the fixed one: see the next test.)
+        var random = SeededGenerator(seed: 5)
+        let values = (0..<2_000).map { step in 20 + 5 * sin(Double(step) / 40) + 2 * random.nextGaussian() + (step == 1_500 ? 30 : 0) }
+        var configuration = ThresholdedRandomCutForest.Configuration()
+        configuration.trees = 30
+        var detector = try ThresholdedRandomCutForest(configuration: configuration)
+        let scores = values.enumerated().map { detector.process(Point(epochSeconds: Double($0.offset) * 60, value: $0.element)) }
+        #expect(scores[1_500] >= detector.defaultThreshold)
+        let ordinary = scores.indices.filter { $0 != 1_500 && scores[$0] >= detector.defaultThreshold }
+        var plainConfiguration = RandomCutForestDetector.Configuration()
+        plainConfiguration.trees = 30
+        var plain = try RandomCutForestDetector(configuration: plainConfiguration)
+        let plainScores = values.enumerated().map { plain.process(Point(epochSeconds: Double($0.offset) * 60, value: $0.element)) }
+        let plainOrdinary = plainScores.indices.filter { $0 != 1_500 && plainScores[$0] >= plain.defaultThreshold }
+        #expect(plainScores[1_500] >= plain.defaultThreshold)
+        #expect(ordinary.count <= plainOrdinary.count, "thresholded \(ordinary.count), plain \(plainOrdinary.count)")
+        #expect(Double(ordinary.count) < 0.02 * Double(values.count))
+        #expect(scores[..<100].allSatisfy { $0 == 0 })
+    }
+
+    @Test("on a series whose forest scores run high, the bar rises and flags far fewer points than the fixed one")
+    func risingBar() throws {
+        var random = SeededGenerator(seed: 6)
+        // Heavy-tailed noise: the forest keeps meeting points outside its boxes.
+        let values = (0..<3_000).map { _ in pow(random.nextUnit(), -0.7) * (random.nextUnit() < 0.5 ? -1 : 1) }
+        var configuration = ThresholdedRandomCutForest.Configuration()
+        configuration.trees = 30
+        var detector = try ThresholdedRandomCutForest(configuration: configuration)
+        var plainConfiguration = RandomCutForestDetector.Configuration()
+        plainConfiguration.trees = 30
+        var plain = try RandomCutForestDetector(configuration: plainConfiguration)
+        var flagged = 0
+        var plainFlagged = 0
+        for (index, value) in values.enumerated() {
+            let point = Point(epochSeconds: Double(index) * 60, value: value)
+            if detector.process(point) >= detector.defaultThreshold { flagged += 1 }
+            if plain.process(point) >= plain.defaultThreshold { plainFlagged += 1 }
+        }
+        #expect(flagged < plainFlagged, "thresholded \(flagged), plain \(plainFlagged)")
+    }
+}

@@ -9,6 +9,8 @@ public enum DetectorCatalog {
                        summary: "isolation forest over lags, differences and rolling statistics, refitted on a sliding window"),
         StreamingEntry(RandomCutForestDetector.self,
                        summary: "robust random cut forest (Guha et al. 2016) over shingles, time-decayed samplers, AWS's anomaly score"),
+        StreamingEntry(ThresholdedRandomCutForest.self,
+                       summary: "random cut forest with an adaptive threshold on its recent scores, as AWS's ThresholdedRandomCutForest"),
         StreamingEntry(WindowedGaussian.self, summary: "Gaussian tail probability against a sliding window (NAB's baseline)"),
         StreamingEntry(ContextRegression.self,
                        summary: "expects each value from a context series (e.g. the request rate) and scores the residual in spreads"),
