@@ -20,11 +20,14 @@ struct DetectCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print one JSON object instead of a table.")
     var json = false
 
+    @Option(name: .long, help: "Start from a model trained by `tocsin train` instead of an empty detector.")
+    var model: String?
+
     @Argument(help: "The CSV file.")
     var file: String
 
     func run() async throws {
-        var detector = try detectorOptions.makeStreaming()
+        var detector = try model.map(ModelFile.streaming) ?? detectorOptions.makeStreaming()
         let series = try SeriesInput.load(path: file, column: column)
         let clock = ContinuousClock()
         let started = clock.now

@@ -13,8 +13,11 @@ struct ScoreCommand: AsyncParsableCommand {
 
     @OptionGroup var detectorOptions: DetectorOptions
 
-    @Option(name: .long, help: "The training CSV.")
-    var train: String
+    @Option(name: .long, help: "The training CSV (or --model).")
+    var train: String?
+
+    @Option(name: .long, help: "A model trained by `tocsin train`, used instead of fitting on --train.")
+    var model: String?
 
     @Option(name: .long, help: "The CSV to score.")
     var test: String
@@ -25,17 +28,27 @@ struct ScoreCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print a JSON summary with fit and score timings.")
     var json = false
 
+    func validate() throws {
+        guard (train == nil) != (model == nil) else { throw ValidationError("give either --train CSV or --model MODEL") }
+    }
+
     func run() async throws {
-        var model = try detectorOptions.makeBatch()
-        let training = try FeatureInput.load(path: train)
+        var model = try self.model.map(ModelFile.batch) ?? detectorOptions.makeBatch()
         let testing = try FeatureInput.load(path: test)
-        guard testing.columns == training.columns else {
-            throw CLIFailure.data("\(test): feature columns (\(testing.columns.joined(separator: ", "))) differ from \(train)'s (\(training.columns.joined(separator: ", ")))")
-        }
-        model.featureNames = training.columns
         let clock = ContinuousClock()
         let fitStart = clock.now
-        do { try model.fit(training.matrix) } catch { throw CLIFailure.data("\(train): \(error.message)") }
+        var trainRows = 0
+        if let train {
+            let training = try FeatureInput.load(path: train)
+            guard testing.columns == training.columns else {
+                throw CLIFailure.data("\(test): feature columns (\(testing.columns.joined(separator: ", "))) differ from \(train)'s (\(training.columns.joined(separator: ", ")))")
+            }
+            model.featureNames = training.columns
+            trainRows = training.matrix.rows
+            do { try model.fit(training.matrix) } catch { throw CLIFailure.data("\(train): \(error.message)") }
+        } else if testing.columns != model.featureNames {
+            throw CLIFailure.data("\(test): feature columns (\(testing.columns.joined(separator: ", "))) differ from the model's (\(model.featureNames.joined(separator: ", ")))")
+        }
         let fitTime = clock.now - fitStart
         let scoreStart = clock.now
         let scores: [Double]
@@ -43,8 +56,8 @@ struct ScoreCommand: AsyncParsableCommand {
         let scoreTime = clock.now - scoreStart
         try ScoreFile.write(scores, to: out)
         if json {
-            try Terminal.json(ScoreSummary(detector: detectorOptions.detector, trainRows: training.matrix.rows,
-                                           testRows: testing.matrix.rows, features: training.columns.count,
+            try Terminal.json(ScoreSummary(detector: type(of: model).name, trainRows: trainRows,
+                                           testRows: testing.matrix.rows, features: testing.columns.count,
                                            threshold: model.threshold, fitSeconds: fitTime.seconds,
                                            scoreSeconds: scoreTime.seconds, out: out))
         }

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import TocsinDetect
+
+/// `tocsin train`: train a detector on a CSV and write its model artifact, which
+/// `tocsin detect --model` and `tocsin score --model` load instead of starting afresh.
+struct TrainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a detector on INPUT and write its model artifact (threshold included) to OUT.",
+        discussion: "A streaming detector learns a timestamp,value series point by point (as `detect` would); a batch detector fits the numeric columns of INPUT (a timestamp column is not a feature). A name both kinds have (isolation-forest) is trained as streaming when INPUT has one value column and as batch otherwise, unless --mode says which."
+    )
+
+    enum Mode: String, ExpressibleByArgument, CaseIterable {
+        case streaming, batch
+    }
+
+    @OptionGroup var detectorOptions: DetectorOptions
+
+    @Option(name: .long, help: "The training CSV.")
+    var input: String
+
+    @Option(name: .long, help: "Where to write the model artifact (JSON).")
+    var out: String
+
+    @Option(name: .long, help: "For a streaming detector, the value column (default: `value`, or the only non-timestamp column).")
+    var column: String?
+
+    @Option(name: .long, help: "streaming or batch (default: from the detector and the input's columns).")
+    var mode: Mode?
+
+    @Flag(name: .long, help: "Print a JSON summary.")
+    var json = false
+
+    func run() async throws {
+        let name = detectorOptions.detector
+        let isStreaming = (try? DetectorCatalog.streaming(named: name)) != nil
+        let isBatch = (try? DetectorCatalog.batch(named: name)) != nil
+        guard isStreaming || isBatch else { _ = try detectorOptions.makeStreaming(); return }
+        let chosen: Mode
+        if let mode {
+            guard mode == .streaming ? isStreaming : isBatch else { throw CLIFailure.usage("\(name) has no \(mode.rawValue) form") }
+            chosen = mode
+        } else if isStreaming != isBatch {
+            chosen = isStreaming ? .streaming : .batch
+        } else {
+            chosen = (try FeatureInput.load(path: input)).columns.count == 1 ? .streaming : .batch
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let artifact: Data
+        let rows: Int
+        let threshold: Double
+        switch chosen {
+        case .streaming:
+            var detector = try detectorOptions.makeStreaming()
+            let series = try SeriesInput.load(path: input, column: column)
+            for point in series.points { detector.learn(point) }
+            rows = series.points.count
+            threshold = detector.defaultThreshold
+            do { artifact = try DetectorCatalog.save(detector, threshold: threshold) } catch { throw CLIFailure.data(error.message) }
+        case .batch:
+            var model = try detectorOptions.makeBatch()
+            let training = try FeatureInput.load(path: input)
+            model.featureNames = training.columns
+            do { try model.fit(training.matrix) } catch { throw CLIFailure.data("\(input): \(error.message)") }
+            rows = training.matrix.rows
+            threshold = model.threshold
+            do { artifact = try DetectorCatalog.save(model) } catch { throw CLIFailure.data(error.message) }
+        }
+        let elapsed = clock.now - started
+        do { try artifact.write(to: URL(fileURLWithPath: out)) } catch {
+            throw CLIFailure.data("cannot write \(out): \(error.localizedDescription)")
+        }
+        let summary = TrainSummary(detector: name, mode: chosen.rawValue, rows: rows, threshold: threshold,
+                                   trainSeconds: elapsed.seconds, out: out)
+        if json { try Terminal.json(summary) } else {
+            Terminal.output("trained \(name) (\(chosen.rawValue)) on \(rows) rows in \(String(format: "%.2f", elapsed.seconds)) s; threshold \(threshold); model written to \(out)")
+        }
+    }
+}
+
+/// What `tocsin train --json` prints.
+struct TrainSummary: Encodable {
+    let detector: String
+    let mode: String
+    let rows: Int
+    let threshold: Double
+    let trainSeconds: Double
+    let out: String
+}
+
+/// Reads model artifacts for `detect --model` and `score --model`, with one-line errors.
+enum ModelFile {
+    static func read(_ path: String) throws(CLIFailure) -> Data {
+        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw .data("cannot read the model \(path): \(error.localizedDescription)")
+        }
+    }
+
+    static func streaming(_ path: String) throws(CLIFailure) -> any Detector {
+        do { return try DetectorCatalog.loadStreaming(try read(path)).detector } catch let failure as CLIFailure { throw failure } catch {
+            throw .data("\(path): \(error)")
+        }
+    }
+
+    static func batch(_ path: String) throws(CLIFailure) -> any BatchDetector {
+        do { return try DetectorCatalog.loadBatch(try read(path)) } catch let failure as CLIFailure { throw failure } catch {
+            throw .data("\(path): \(error)")
+        }
+    }
+}
