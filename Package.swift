@@ -80,7 +80,7 @@ let package = Package(
         ),
         .testTarget(name: "TocsinCoreTests", dependencies: ["TocsinCore"], swiftSettings: strict),
         .testTarget(name: "TocsinDetectTests", dependencies: ["TocsinDetect", "TocsinCore", "TocsinEval"], swiftSettings: strict),
-        .testTarget(name: "TocsinEvalTests", dependencies: ["TocsinEval", "TocsinDetect"], swiftSettings: strict),
+        .testTarget(name: "TocsinEvalTests", dependencies: ["TocsinEval", "TocsinDetect", "TocsinCore"], swiftSettings: strict),
         .testTarget(
             name: "TocsinServerTests",
             dependencies: [
