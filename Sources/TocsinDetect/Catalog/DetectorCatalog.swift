@@ -20,6 +20,8 @@ public enum DetectorCatalog {
     /// Batch detectors over feature vectors.
     public static let batch: [BatchEntry] = [
         BatchEntry(IsolationForestModel.self, summary: "isolation forest (Liu, Ting and Zhou 2008) over the given columns"),
+        BatchEntry(LSTMAutoencoder.self,
+                   summary: "LSTM encoder-decoder over windows (rows), trained with BPTT and Adam; reconstruction error, threshold mean + k·σ of validation errors"),
     ]
 
     /// The streaming detector called `name`.
