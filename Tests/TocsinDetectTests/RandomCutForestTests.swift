@@ -132,3 +132,28 @@ struct ThresholdedRandomCutForestTests {
         #expect(flagged < plainFlagged, "thresholded \(flagged), plain \(plainFlagged)")
     }
 }
+
+@Suite("Random cut forest as a batch model")
+struct RandomCutForestModelTests {
+    @Test("fits rows, ranks an outlier first, names its column, and round-trips through an artifact")
+    func batch() throws {
+        var random = SeededGenerator(seed: 8)
+        let training = try Matrix(rowArrays: (0..<1_000).map { _ in (0..<4).map { _ in random.nextGaussian() } })
+        var rows = (0..<200).map { _ in (0..<4).map { _ in random.nextGaussian() } }
+        rows[77] = [0, 0, 8, 0]
+        let test = try Matrix(rowArrays: rows)
+        var model = try DetectorCatalog.batch(named: "random-cut-forest").make(parameters: ["trees": "30", "contamination": "0.01"])
+        try model.fit(training)
+        let scores = try model.score(test)
+        #expect(scores.firstIndex(of: scores.max()!) == 77)
+        #expect(scores[77] >= model.threshold)
+        let flagged = scores.filter { $0 >= model.threshold }.count
+        #expect(flagged <= 10, "\(flagged) of 200 rows flagged at 1 % contamination")
+        let forest = try #require(model as? RandomCutForestModel)
+        let attribution = try forest.attribution(try Matrix(rowArrays: [rows[77]]))[0]
+        #expect(attribution.above[2] > 0.8 * (attribution.above.reduce(0, +) + attribution.below.reduce(0, +)))
+        let reloaded = try DetectorCatalog.loadBatch(try DetectorCatalog.save(forest))
+        #expect(try reloaded.score(test) == scores)
+        #expect(throws: DetectorError.self) { try model.score(try Matrix(rowArrays: [[1, 2]])) }
+    }
+}

@@ -20,6 +20,7 @@ public enum DetectorCatalog {
     /// Batch detectors over feature vectors.
     public static let batch: [BatchEntry] = [
         BatchEntry(IsolationForestModel.self, summary: "isolation forest (Liu, Ting and Zhou 2008) over the given columns"),
+        BatchEntry(RandomCutForestModel.self, summary: "random cut forest over the given columns, with per-column attribution"),
         BatchEntry(LSTMAutoencoder.self,
                    summary: "LSTM encoder-decoder over windows (rows), trained with BPTT and Adam; reconstruction error, threshold mean + k·σ of validation errors"),
     ]
