@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("tocsin serve durability")
@@ -21,6 +22,9 @@ struct ServeDurabilityTests {
         let store = "sqlite:" + folder.url.appendingPathComponent("tocsin.sqlite").path
         let arguments = ["--store", store, "--detector", "windowed-gaussian"]
         let server = try ServerProcess(arguments: arguments)
+        // The kill comes once 20 batches are acknowledged (however loaded the machine is),
+        // while the four writers keep posting.
+        let acknowledgedSoFar = Counter()
         let acknowledged = await withTaskGroup(of: [Int].self) { group in
             for worker in 0..<4 {
                 group.addTask {
@@ -28,13 +32,21 @@ struct ServeDurabilityTests {
                     for round in 0..<10_000 {
                         let index = round * 4 + worker
                         let status = await server.post("/v1/points", json: Self.batch(index))
-                        if status == 202 { mine.append(index) } else if status == 0 { break }
+                        if status == 202 {
+                            mine.append(index)
+                            acknowledgedSoFar.increment()
+                        } else if status == 0 {
+                            break
+                        }
                     }
                     return mine
                 }
             }
             group.addTask {
-                try? await Task.sleep(for: .seconds(2))
+                let deadline = ContinuousClock.now + .seconds(120)
+                while acknowledgedSoFar.value < 20, ContinuousClock.now < deadline {
+                    try? await Task.sleep(for: .milliseconds(20))
+                }
                 server.kill()
                 return []
             }
@@ -70,5 +82,16 @@ struct ServeDurabilityTests {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+}
+
+/// A count shared by concurrent tasks.
+private final class Counter: Sendable {
+    private let count = Mutex(0)
+
+    var value: Int { count.withLock { $0 } }
+
+    func increment() {
+        count.withLock { $0 += 1 }
     }
 }
