@@ -74,10 +74,7 @@ struct ConfigurationSections {
                 reader.report(value, "a rule needs match: {name: SERIES, labels: {...}}")
                 return nil
             }
-            if let matchEntries = reader.mapping(match, allowed: ["name", "labels"]) {
-                name = matchEntries["name"].flatMap(reader.string)
-                labels = matchEntries["labels"].flatMap(reader.stringMap) ?? [:]
-            }
+            (name, labels) = self.selector(match)
         }
         guard let detectorValue = entries["detector"], let detector = reader.string(detectorValue) else {
             if entries["detector"] == nil { reader.report(value, "a rule needs detector: NAME (see `tocsin detectors`)") }
@@ -127,12 +124,7 @@ struct ConfigurationSections {
             if entries["name"] == nil || entries["action"] == nil { reader.report(value, "a policy needs name and action") }
             return nil
         }
-        var series: String?
-        var labels: [String: String] = [:]
-        if let match = entries["match"], let matchEntries = reader.mapping(match, allowed: ["name", "labels"]) {
-            series = matchEntries["name"].flatMap(reader.string)
-            labels = matchEntries["labels"].flatMap(reader.stringMap) ?? [:]
-        }
+        let (series, labels) = entries["match"].map(selector) ?? (nil, [:])
         let action: RemediationPolicy.Action
         switch kind {
         case "reboot_instance":
@@ -155,6 +147,12 @@ struct ConfigurationSections {
         }
         let cooldown = entries["cooldown"].flatMap { reader.duration($0, minimum: 0) } ?? 1_800
         return RemediationPolicy(name: name, series: series, labels: labels, action: action, cooldown: cooldown)
+    }
+
+    /// A `match: {name: SERIES, labels: {...}}` selector; both parts are optional.
+    private func selector(_ value: ConfigReader.Value) -> (name: String?, labels: [String: String]) {
+        guard let entries = reader.mapping(value, allowed: ["name", "labels"]) else { return (nil, [:]) }
+        return (entries["name"].flatMap(reader.string), entries["labels"].flatMap(reader.stringMap) ?? [:])
     }
 
     private func source(_ value: ConfigReader.Value) -> TocsinConfiguration.Source? {

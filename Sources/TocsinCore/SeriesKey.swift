@@ -28,6 +28,24 @@ public struct SeriesKey: Sendable, Hashable, Codable, Comparable, CustomStringCo
         self.labels = labels.map { Label(name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }
     }
 
+    private init(name: String, sortedLabels: [Label]) {
+        self.name = name
+        labels = sortedLabels
+    }
+
+    /// The series of another metric with the same labels (e.g. the request rate of the
+    /// instance whose CPU this is).
+    public func renamed(_ name: String) -> SeriesKey {
+        SeriesKey(name: name, sortedLabels: labels)
+    }
+
+    /// Whether the key has this name (`nil` matches any) and carries every one of these
+    /// labels with these values: the selector of detection rules and remediation policies.
+    public func matches(name: String?, labels required: [String: String]) -> Bool {
+        if let name, name != self.name { return false }
+        return required.allSatisfy { self[$0.key] == $0.value }
+    }
+
     /// The value of one label, if present.
     public subscript(label: String) -> String? {
         labels.first { $0.name == label }?.value

@@ -25,8 +25,10 @@ public struct DetectionOutcome: Sendable {
 actor DetectionShard {
     private let factory: DetectorFactory
     private var states: [Int64: SeriesState] = [:]
-    /// The latest value of every series that is some rule's context.
-    private var contexts: [SeriesKey: (timestamp: Date, value: Double)] = [:]
+    /// The latest value of every series that is some rule's context, by series identifier.
+    private var contexts: [Int64: SeriesState.ContextValue] = [:]
+    /// The identifiers of the context series seen so far, by key.
+    private var contextSeries: [SeriesKey: Int64] = [:]
 
     init(factory: DetectorFactory) {
         self.factory = factory
@@ -36,26 +38,39 @@ actor DetectionShard {
     /// first, so that a series sees the context of its own timestamp whatever the order
     /// of the batch; otherwise the latest earlier context value is used.
     func process(_ points: [IncomingPoint]) -> DetectionOutcome {
-        if !factory.contextNames.isEmpty {
-            for incoming in points where factory.contextNames.contains(incoming.key.name) && incoming.point.value.isFinite {
-                if let known = contexts[incoming.key], known.timestamp >= incoming.point.timestamp { continue }
-                contexts[incoming.key] = (incoming.point.timestamp, incoming.point.value)
+        let anyContext = !factory.contextNames.isEmpty
+        for incoming in points {
+            guard ensureState(incoming), anyContext, states[incoming.series]?.isContext == true, incoming.point.value.isFinite else {
+                continue
             }
+            if let known = contexts[incoming.series], known.timestamp >= incoming.point.timestamp { continue }
+            contexts[incoming.series] = .init(timestamp: incoming.point.timestamp, value: incoming.point.value)
         }
         var outcome = DetectionOutcome()
         for incoming in points {
-            if states[incoming.series] == nil {
-                guard let made = factory.make(for: incoming.key) else { continue }
-                states[incoming.series] = SeriesState(id: incoming.series, key: incoming.key, rule: made.rule, detector: made.detector)
+            guard let result = states[incoming.series]?.process(incoming.point, contexts: contexts, contextSeries: contextSeries) else {
+                continue
             }
-            let context = states[incoming.series]?.contextKey.flatMap { contexts[$0]?.value }
-            guard let result = states[incoming.series]?.process(incoming.point, context: context) else { continue }
             outcome.scores.append(result.score)
             if let anomaly = result.anomaly {
                 outcome.anomalies.append(AnomalyRecord(series: incoming.series, anomaly: anomaly))
             }
         }
         return outcome
+    }
+
+    /// Creates the series' state on its first point; false when its detector cannot be built.
+    private func ensureState(_ incoming: IncomingPoint) -> Bool {
+        if states[incoming.series] != nil { return true }
+        guard let made = factory.make(for: incoming.key) else { return false }
+        install(SeriesState(id: incoming.series, key: incoming.key, rule: made.rule, detector: made.detector,
+                            isContext: factory.contextNames.contains(incoming.key.name)))
+        return true
+    }
+
+    private func install(_ state: SeriesState) {
+        states[state.id] = state
+        if state.isContext { contextSeries[state.key] = state.id }
     }
 
     /// The latest analysis of every series on this shard.
@@ -81,7 +96,8 @@ actor DetectionShard {
     func restore(_ model: ModelRecord, key: SeriesKey) -> Bool {
         let rule = factory.rule(for: key)
         guard rule.detector == model.detector, let loaded = try? DetectorCatalog.loadStreaming(model.artifact) else { return false }
-        states[model.series] = SeriesState(id: model.series, key: key, rule: rule, detector: loaded.detector)
+        install(SeriesState(id: model.series, key: key, rule: rule, detector: loaded.detector,
+                            isContext: factory.contextNames.contains(key.name)))
         return true
     }
 }

@@ -37,8 +37,7 @@ public struct DetectorFactory: Sendable {
         }
 
         func matches(_ key: SeriesKey) -> Bool {
-            if let name, name != key.name { return false }
-            return labels.allSatisfy { key[$0.key] == $0.value }
+            key.matches(name: name, labels: labels)
         }
     }
 

@@ -52,4 +52,19 @@ public struct Ingestor: Sendable {
         engine.enqueue(incoming)
         return stored
     }
+
+    /// ``ingest(_:now:)`` for built-in sources, which have nobody to answer 429 to: while
+    /// the detection queue is full it waits and retries, so nothing is dropped; other
+    /// refusals are thrown. Gives up, storing nothing, when the task is cancelled.
+    @discardableResult
+    public func ingestWhenRoom(_ points: [(key: SeriesKey, point: Point)]) async throws(Refusal) -> Int {
+        while true {
+            do {
+                return try await ingest(points)
+            } catch {
+                guard case .queueFull = error, !Task.isCancelled else { throw error }
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+        }
+    }
 }

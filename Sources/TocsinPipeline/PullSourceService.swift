@@ -38,18 +38,12 @@ public struct PullSourceService: Service {
             logger.error("pull from \(source.name) failed: \(error)")
             return
         }
-        var offset = 0
-        while offset < points.count, !Task.isCancelled {
-            let batch = Array(points[offset..<min(offset + 10_000, points.count)])
+        for start in stride(from: 0, to: points.count, by: 10_000) where !Task.isCancelled {
             do {
-                _ = try await ingestor.ingest(batch)
-                offset += batch.count
+                try await ingestor.ingestWhenRoom(Array(points[start..<min(start + 10_000, points.count)]))
             } catch {
-                guard case .queueFull = error else {
-                    logger.error("points pulled from \(source.name) were not stored: \(error)")
-                    return
-                }
-                try? await Task.sleep(for: .milliseconds(50))
+                logger.error("points pulled from \(source.name) were not stored: \(error)")
+                return
             }
         }
         if !points.isEmpty { logger.info("pulled \(points.count) points from \(source.name)") }

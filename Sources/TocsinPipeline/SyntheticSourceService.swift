@@ -51,17 +51,10 @@ public struct SyntheticSourceService: Service {
             }
         }
         if !logs.isEmpty { try await ingestor.store.appendLogs(logs) }
-        while true {
-            do {
-                try await ingestor.ingest(points)
-                return
-            } catch {
-                guard case .queueFull = error else {
-                    logger.error("synthetic tick \(index) was not stored: \(error)")
-                    return
-                }
-                try await Task.sleep(for: .milliseconds(50))
-            }
+        do {
+            try await ingestor.ingestWhenRoom(points)
+        } catch {
+            logger.error("synthetic tick \(index) was not stored: \(error)")
         }
     }
 }

@@ -20,12 +20,12 @@ public struct TocsinRequestContext: RequestContext {
 public func buildRouter(configuration: ServerConfiguration, store: any TocsinStore, engine: DetectionEngine,
                         metrics: ServiceMetrics) -> Router<TocsinRequestContext> {
     let router = Router(context: TocsinRequestContext.self)
-    router.add(middleware: UnmatchedRouteMiddleware())
     router.add(middleware: BearerTokenMiddleware(tokens: configuration.tokens))
     HealthController(engine: engine, metrics: metrics).addRoutes(to: router)
     IngestController(store: store, ingestor: Ingestor(store: store, engine: engine, maxSeries: configuration.limits.maxSeries),
                      metrics: metrics, limits: configuration.limits).addRoutes(to: router)
     QueryController(store: store, engine: engine).addRoutes(to: router)
+    router.add(middleware: UnmatchedRouteMiddleware(routes: router.routes))
     return router
 }
 

@@ -3,34 +3,42 @@ import Hummingbird
 /// Answers requests that no route takes with a JSON error instead of an empty body: 404
 /// `not_found` for an unknown path, 405 `method_not_allowed` with an `Allow` header for a
 /// known path asked with another method.
+///
+/// Added to the router after every route, it wraps only the router's not-found
+/// responder, so routed requests never pass through it; the routes it knows are the
+/// router's own (`Router.routes`).
 struct UnmatchedRouteMiddleware<Context: RequestContext>: RouterMiddleware {
-    /// Every route of the API: a path (with `{name}` for a parameter segment) and its methods.
-    static var routes: [(path: String, methods: [HTTPRequest.Method])] {
-        [
-            ("/health", [.get]), ("/ready", [.get]), ("/metrics", [.get]), ("/openapi.json", [.get]),
-            ("/analyze", [.get]), ("/v1/points", [.post]), ("/v1/logs", [.post]), ("/v1/series", [.get]),
-            ("/v1/series/{id}/points", [.get]), ("/v1/anomalies", [.get]), ("/v1/incidents", [.get]),
-            ("/v1/incidents/{id}", [.get]),
-        ]
+    /// The router's paths, each with the methods it accepts.
+    private let routes: [(path: RouterPath, methods: [HTTPRequest.Method])]
+
+    init(routes: [Router<Context>.RouteDescription]) {
+        var grouped: [(path: RouterPath, methods: [HTTPRequest.Method])] = []
+        for route in routes {
+            if let index = grouped.firstIndex(where: { $0.path == route.path }) {
+                grouped[index].methods.append(route.method)
+            } else {
+                grouped.append((route.path, [route.method]))
+            }
+        }
+        self.routes = grouped
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let segments = request.uri.path.split(separator: "/", omittingEmptySubsequences: true)
-        guard let route = Self.routes.first(where: { Self.matches($0.path, segments) }) else {
-            throw APIError.notFound("no endpoint \(request.uri.path); see /openapi.json")
-        }
-        guard route.methods.contains(request.method) else {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            let segments = request.uri.path.split(separator: "/", omittingEmptySubsequences: true)
+            guard let route = routes.first(where: { Self.matches($0.path, segments) }) else {
+                throw APIError.notFound("no endpoint \(request.uri.path); see /openapi.json")
+            }
             let allowed = route.methods.map(\.rawValue).joined(separator: ", ")
             throw APIError(.methodNotAllowed, code: "method_not_allowed",
                            message: "\(request.uri.path) accepts \(allowed), not \(request.method.rawValue)",
                            headers: [.allow: allowed])
         }
-        return try await next(request, context)
     }
 
-    private static func matches(_ pattern: String, _ segments: [Substring]) -> Bool {
-        let parts = pattern.split(separator: "/", omittingEmptySubsequences: true)
-        guard parts.count == segments.count else { return false }
-        return zip(parts, segments).allSatisfy { part, segment in part.hasPrefix("{") || part == segment }
+    private static func matches(_ path: RouterPath, _ segments: [Substring]) -> Bool {
+        path.components.count == segments.count && zip(path.components, segments).allSatisfy { $0 ~= $1 }
     }
 }

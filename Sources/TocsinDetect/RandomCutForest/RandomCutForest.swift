@@ -113,6 +113,12 @@ public struct RandomCutForest: Sendable, Codable, Hashable {
         zip(trees, samplers).allSatisfy { tree, sampler in tree.isConsistent(store: store) && tree.totalMass == sampler.points.count }
     }
 
+    /// A raw score mapped into [0, 1): `raw / (raw + 1)`, so 0.5 for a typical point and
+    /// 0.75 at 3; a raw score that is not finite maps to 1.
+    public static func unitScore(_ raw: Double) -> Double {
+        raw.isFinite ? raw / (raw + 1) : 1
+    }
+
     /// Points the first tree holds (a measure of warm-up).
     public var sampled: Int { trees.first?.totalMass ?? 0 }
 }

@@ -60,12 +60,17 @@ public struct RandomCutForestDetector: Detector, Hashable {
         forest = try RandomCutForest(configuration: configuration.forest)
     }
 
-    public var defaultThreshold: Double { configuration.rawThreshold / (configuration.rawThreshold + 1) }
+    public var defaultThreshold: Double { RandomCutForest.unitScore(configuration.rawThreshold) }
 
     public func score(_ point: Point) -> Double {
-        guard point.value.isFinite, forest.pointsSeen >= configuration.outputAfter, let next = shingled(point.value) else { return 0 }
-        let raw = forest.score(next)
-        return raw / (raw + 1)
+        rawScore(point).map(RandomCutForest.unitScore) ?? 0
+    }
+
+    /// The forest's raw score of `point` (about 1 for typical points); nil while the
+    /// detector gives no output or for a value that is not finite.
+    public func rawScore(_ point: Point) -> Double? {
+        guard point.value.isFinite, forest.pointsSeen >= configuration.outputAfter, let next = shingled(point.value) else { return nil }
+        return forest.score(next)
     }
 
     public mutating func learn(_ point: Point) {

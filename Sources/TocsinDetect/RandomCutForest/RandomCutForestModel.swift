@@ -26,7 +26,7 @@ public struct RandomCutForestModel: BatchDetector, Hashable {
 
     public let configuration: Configuration
     public var featureNames: [String] = []
-    public private(set) var threshold = 0.75
+    public private(set) var threshold = RandomCutForest.unitScore(3)
     private var forest: RandomCutForest?
 
     /// Creates an unfitted model.
@@ -52,7 +52,7 @@ public struct RandomCutForestModel: BatchDetector, Hashable {
         }
         forest = fitted
         if case .auto = configuration.contamination {
-            threshold = 0.75
+            threshold = RandomCutForest.unitScore(3)
         } else {
             threshold = configuration.contamination.threshold(trainingScores: try score(training))
         }
@@ -64,8 +64,7 @@ public struct RandomCutForestModel: BatchDetector, Hashable {
             throw DetectorError("the data has \(data.columns) columns, the model was fitted on \(forest.configuration.dimensions)")
         }
         return (0..<data.rows).map { row in
-            let raw = forest.score(data.row(row))
-            return raw.isFinite ? raw / (raw + 1) : 1
+            RandomCutForest.unitScore(forest.score(data.row(row)))
         }
     }
 

@@ -92,8 +92,6 @@ public struct ThresholdedRandomCutForest: Detector, Hashable {
 
     /// The forest's raw score (about 1 for typical points), nil while it gives no output.
     private func raw(_ point: Point) -> Double? {
-        let mapped = forest.score(point)
-        guard mapped > 0, mapped < 1 else { return nil }
-        return mapped / (1 - mapped)
+        forest.rawScore(point).flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
     }
 }

@@ -43,8 +43,7 @@ public struct RemediationPolicy: Sendable, Hashable {
     }
 
     func matches(_ key: SeriesKey) -> Bool {
-        if let series, series != key.name { return false }
-        return labels.allSatisfy { key[$0.key] == $0.value }
+        key.matches(name: series, labels: labels)
     }
 
     /// The target of the action for a matching series: its instance, else its service.

@@ -32,9 +32,8 @@ struct DetectCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let scan = SeriesScan.run(&detector, over: series.points)
-        let elapsed = clock.now - started
         let report = DetectionReport(detector: detectorOptions.detector, file: file, series: series, scan: scan,
-                                     seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+                                     seconds: (clock.now - started).seconds)
         if json {
             try Terminal.json(report)
         } else {

@@ -37,12 +37,7 @@ struct TuneCommand: AsyncParsableCommand {
     func run() async throws {
         let entry: StreamingEntry
         do { entry = try DetectorCatalog.streaming(named: detector) } catch { throw CLIFailure.usage(error.message) }
-        var pinned: [String: String] = [:]
-        for item in fixed {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw CLIFailure.usage("--param takes name=value, got \"\(item)\"") }
-            pinned[parts[0]] = parts[1]
-        }
+        let pinned = try DetectorOptions.parse(fixed)
         let space = TuningSpace.parameters(of: detector)
         if space.isEmpty { Terminal.error("\(detector) has no search space; only its defaults are evaluated") }
         let corpusPath = try CorpusLocation.resolve(corpus)

@@ -18,15 +18,21 @@ struct DetectorOptions: ParsableArguments {
 
     /// The parameters as a dictionary, with `--seed` folded in.
     func overrides() throws(CLIFailure) -> [String: String] {
+        var result = try Self.parse(parameters)
+        if let seed { result["seed"] = String(seed) }
+        return result
+    }
+
+    /// `--param` values (`name=value`) as a dictionary.
+    static func parse(_ items: [String]) throws(CLIFailure) -> [String: String] {
         var result: [String: String] = [:]
-        for item in parameters {
+        for item in items {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else {
                 throw .usage("--param takes name=value, got \"\(item)\"")
             }
             result[parts[0]] = parts[1]
         }
-        if let seed { result["seed"] = String(seed) }
         return result
     }
 
