@@ -28,6 +28,13 @@ public protocol Detector: Sendable, Codable {
     func score(_ point: Point) -> Double
     /// Folds a point into the model.
     mutating func learn(_ point: Point)
+    /// Scores a point and then learns it. Detectors whose scoring and learning share
+    /// work override this with a single pass; the result must equal `score` then `learn`.
+    mutating func process(_ point: Point) -> Double
+    /// Tells the detector what is known of the series before it streams, such as the
+    /// range NAB hands every detector or the range of a stored history. Optional: a
+    /// detector that never gets hints must still work.
+    mutating func prepare(for hints: SeriesHints)
 }
 
 extension Detector {
@@ -38,6 +45,9 @@ extension Detector {
         learn(point)
         return result
     }
+
+    /// Ignores the hints: most detectors learn everything from the stream.
+    public mutating func prepare(for hints: SeriesHints) {}
 
     /// Runs a whole series through ``process(_:)`` and returns one score per point.
     public mutating func processAll(_ points: [Point]) -> [Double] {

@@ -25,7 +25,8 @@ public enum NABRun {
 
     /// Streams one file through `detector`.
     static func score(_ file: NABFile, with detector: inout some Detector) -> [Double] {
-        zip(file.timestamps, file.values).map { time, value in
+        detector.prepare(for: SeriesHints(minimum: file.values.min(), maximum: file.values.max(), length: file.values.count))
+        return zip(file.timestamps, file.values).map { time, value in
             min(max(detector.process(Point(epochSeconds: time, value: value)), 0), 1)
         }
     }
