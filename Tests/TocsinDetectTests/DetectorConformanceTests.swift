@@ -13,6 +13,7 @@ struct DetectorConformanceTests {
         "windowed-gaussian": ["windowSize": "400", "stepSize": "10"],
         "threshold": ["warmUp": "300"],
         "random-cut-forest": ["trees": "20", "sampleSize": "128"],
+        "default": ["trees": "20", "sampleSize": "128", "probation": "200", "restPeriod": "0"],
         "thresholded-random-cut-forest": ["trees": "20", "sampleSize": "128"],
     ]
 

@@ -5,6 +5,8 @@ import Foundation
 public enum DetectorCatalog {
     /// Streaming detectors over univariate series.
     public static let streaming: [StreamingEntry] = [
+        StreamingEntry(DefaultDetector.self,
+                       summary: "random cut forest scores as Numenta's anomaly likelihood, plus new highs and lows, with a rest after each alarm"),
         StreamingEntry(IsolationForestDetector.self,
                        summary: "isolation forest over lags, differences and rolling statistics, refitted on a sliding window"),
         StreamingEntry(RandomCutForestDetector.self,
@@ -26,7 +28,11 @@ public enum DetectorCatalog {
     ]
 
     /// The streaming detector called `name`.
+    /// Any of them followed by the likelihood stage is `NAME+likelihood`.
     public static func streaming(named name: String) throws(DetectorError) -> StreamingEntry {
+        if name.hasSuffix(LikelihoodDetectorName.suffix), name.count > LikelihoodDetectorName.suffix.count {
+            return try streaming(named: String(name.dropLast(LikelihoodDetectorName.suffix.count))).followedByLikelihood()
+        }
         guard let entry = streaming.first(where: { $0.name == name }) else {
             throw DetectorError("unknown detector \"\(name)\"; known detectors: \(streaming.map(\.name).joined(separator: ", "))")
         }
@@ -77,10 +83,14 @@ public struct StreamingEntry: Sendable {
     public let parameters: [(name: String, value: String)]
     private let make: @Sendable ([String: String]) throws(DetectorError) -> any Detector
     private let decode: @Sendable (Data) throws(DetectorError) -> any Detector
+    private let likelihoodEntry: @Sendable () -> StreamingEntry
 
     init<D: Detector>(_ type: D.Type, summary: String) {
         name = D.name
         self.summary = summary
+        likelihoodEntry = {
+            StreamingEntry(LikelihoodDetector<D>.self, summary: "\(D.name) followed by the anomaly likelihood stage")
+        }
         parameters = ParameterOverrides.defaults(of: D.Configuration())
         make = { overrides throws(DetectorError) in
             try D(configuration: ParameterOverrides.apply(overrides, to: D.Configuration(), detector: D.name))
@@ -95,6 +105,11 @@ public struct StreamingEntry: Sendable {
 
     func load(_ data: Data) throws(DetectorError) -> any Detector {
         try decode(data)
+    }
+
+    /// This detector followed by the anomaly likelihood stage.
+    func followedByLikelihood() -> StreamingEntry {
+        likelihoodEntry()
     }
 }
 

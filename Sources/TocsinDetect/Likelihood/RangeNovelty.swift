@@ -1,0 +1,29 @@
+/// Flags a value that leaves everything seen so far by more than a tolerance, a
+/// fraction of the range seen so far: a new high or low, which any metric's owner
+/// wants to hear about whatever a model of its recent shape says. (Numenta's NAB
+/// detector calls this a spatial anomaly.)
+public struct RangeNovelty: Sendable, Codable, Hashable {
+    /// How far outside the range seen, as a fraction of its width, is novel.
+    public let tolerance: Double
+    private var minimum: Double?
+    private var maximum: Double?
+
+    /// A tracker that has seen nothing yet.
+    public init(tolerance: Double = 0.05) {
+        self.tolerance = tolerance
+    }
+
+    /// Whether `value` is novel against the range before it. Does not learn it.
+    public func isNovel(_ value: Double) -> Bool {
+        guard let minimum, let maximum, minimum != maximum, value.isFinite else { return false }
+        let margin = (maximum - minimum) * tolerance
+        return value > maximum + margin || value < minimum - margin
+    }
+
+    /// Widens the range to include `value`.
+    public mutating func learn(_ value: Double) {
+        guard value.isFinite else { return }
+        minimum = min(minimum ?? value, value)
+        maximum = max(maximum ?? value, value)
+    }
+}
