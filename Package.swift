@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "TocsinCore", swiftSettings: strict),
         .target(name: "TocsinDetect", dependencies: ["TocsinCore"], swiftSettings: strict),
         .target(name: "TocsinEval", dependencies: ["TocsinCore", "TocsinDetect"], swiftSettings: strict),
+        .target(name: "TocsinReport", dependencies: ["TocsinCore", "TocsinDetect", "TocsinEval"], swiftSettings: strict),
         .target(
             name: "TocsinStore",
             dependencies: [
@@ -71,7 +72,7 @@ let package = Package(
             name: "tocsin",
             dependencies: [
                 "TocsinCore", "TocsinDetect", "TocsinEval", "TocsinStore", "TocsinPipeline", "TocsinServer", "TocsinSources",
-                "TocsinConfig", "TocsinResponse",
+                "TocsinConfig", "TocsinResponse", "TocsinReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -80,6 +81,7 @@ let package = Package(
         ),
         .testTarget(name: "TocsinCoreTests", dependencies: ["TocsinCore"], swiftSettings: strict),
         .testTarget(name: "TocsinDetectTests", dependencies: ["TocsinDetect", "TocsinCore", "TocsinEval"], swiftSettings: strict),
+        .testTarget(name: "TocsinReportTests", dependencies: ["TocsinReport", "TocsinEval", "TocsinCore"], swiftSettings: strict),
         .testTarget(name: "TocsinEvalTests", dependencies: ["TocsinEval", "TocsinDetect", "TocsinCore"], swiftSettings: strict),
         .testTarget(
             name: "TocsinServerTests",

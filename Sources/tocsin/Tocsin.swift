@@ -6,7 +6,7 @@ struct Tocsin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tocsin",
         abstract: "Find anomalies in cloud metrics: serve the API, run the demo, evaluate detectors on NAB.",
-        subcommands: [DemoCommand.self, ServeCommand.self, ConfigCommand.self, NABCommand.self, TuneCommand.self, TrainCommand.self, DetectCommand.self, ScoreCommand.self, GenerateCommand.self,
+        subcommands: [DemoCommand.self, ServeCommand.self, ConfigCommand.self, NABCommand.self, ReportCommand.self, TuneCommand.self, TrainCommand.self, DetectCommand.self, ScoreCommand.self, GenerateCommand.self,
                       DetectorsCommand.self]
     )
 

@@ -16,7 +16,7 @@ struct DetectCommandTests {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    @Test("finds the spike and reports it as JSON", arguments: ["isolation-forest", "windowed-gaussian", "threshold"])
+    @Test("finds the spike and reports it as JSON", arguments: ["default", "isolation-forest", "windowed-gaussian", "threshold"])
     func findsSpike(detector: String) throws {
         let folder = try TemporaryFolder()
         let file = try folder.write("spike.csv", Self.spikeCSV())

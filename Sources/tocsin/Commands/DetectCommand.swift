@@ -29,10 +29,15 @@ struct DetectCommand: AsyncParsableCommand {
     func run() async throws {
         var detector = try model.map(ModelFile.streaming) ?? detectorOptions.makeStreaming()
         let series = try SeriesInput.load(path: file, column: column)
+        if model == nil {
+            // The whole series is at hand, so the detector may know its range and length, as NAB's do.
+            let values = series.points.map(\.value).filter(\.isFinite)
+            detector.prepare(for: SeriesHints(minimum: values.min(), maximum: values.max(), length: series.points.count))
+        }
         let clock = ContinuousClock()
         let started = clock.now
         let scan = SeriesScan.run(&detector, over: series.points)
-        let report = DetectionReport(detector: detectorOptions.detector, file: file, series: series, scan: scan,
+        let report = DetectionReport(detector: detectorOptions.streamingName, file: file, series: series, scan: scan,
                                      seconds: (clock.now - started).seconds)
         if json {
             try Terminal.json(report)

@@ -42,7 +42,7 @@ struct NABCommand: AsyncParsableCommand {
         do { nab = try NABCorpus.load(root: corpusPath) } catch { throw CLIFailure.data(error.description) }
         let scores: [String: [Double]]
         if scoreOnly, let results {
-            do { scores = try NABResultsReader.read(detector: detectorOptions.detector, from: results, corpus: nab) } catch {
+            do { scores = try NABResultsReader.read(detector: detectorOptions.streamingName, from: results, corpus: nab) } catch {
                 throw CLIFailure.data(error.description)
             }
         } else {
@@ -50,7 +50,7 @@ struct NABCommand: AsyncParsableCommand {
             do {
                 scores = try NABRun.scores(corpus: nab) { () throws(DetectorError) -> any Detector in try recipe.make() }
             } catch { throw CLIFailure.usage(error.message) }
-            do { try NABResultsWriter.write(detector: detectorOptions.detector, scores: scores, corpus: nab, to: out) } catch {
+            do { try NABResultsWriter.write(detector: detectorOptions.streamingName, scores: scores, corpus: nab, to: out) } catch {
                 throw CLIFailure.data(error.description)
             }
         }
@@ -60,7 +60,7 @@ struct NABCommand: AsyncParsableCommand {
         do { outcome = try NABScorer(corpus: nab).evaluate(scores: scores, profiles: profiles) } catch {
             throw CLIFailure.data(error.description)
         }
-        let report = NABReport(detector: detectorOptions.detector, results: outcome, seconds: (clock.now - start).seconds)
+        let report = NABReport(detector: detectorOptions.streamingName, results: outcome, seconds: (clock.now - start).seconds)
         if json {
             try Terminal.json(report)
         } else {

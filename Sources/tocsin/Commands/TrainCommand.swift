@@ -8,7 +8,7 @@ struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a detector on INPUT and write its model artifact (threshold included) to OUT.",
-        discussion: "A streaming detector learns a timestamp,value series point by point (as `detect` would); a batch detector fits the numeric columns of INPUT (a timestamp column is not a feature). A name both kinds have (isolation-forest) is trained as streaming when INPUT has one value column and as batch otherwise, unless --mode says which."
+        discussion: "A streaming detector learns a timestamp,value series point by point (as `detect` would); a batch detector fits the numeric columns of INPUT (a timestamp column is not a feature). A name both kinds have (isolation-forest) is trained as streaming when INPUT has one value column and as batch otherwise, unless --mode says which. Without --detector: `default` for one value column, `isolation-forest` for several."
     )
 
     enum Mode: String, ExpressibleByArgument, CaseIterable {
@@ -34,11 +34,12 @@ struct TrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = detectorOptions.detector
-        let isStreaming = (try? DetectorCatalog.streaming(named: name)) != nil
-        let isBatch = (try? DetectorCatalog.batch(named: name)) != nil
+        let isStreaming = name.map { (try? DetectorCatalog.streaming(named: $0)) != nil } ?? true
+        let isBatch = name.map { (try? DetectorCatalog.batch(named: $0)) != nil } ?? true
         guard isStreaming || isBatch else { _ = try detectorOptions.makeStreaming(); return }
         let chosen: Mode
         if let mode {
+            let name = mode == .streaming ? detectorOptions.streamingName : detectorOptions.batchName
             guard mode == .streaming ? isStreaming : isBatch else { throw CLIFailure.usage("\(name) has no \(mode.rawValue) form") }
             chosen = mode
         } else if isStreaming != isBatch {
@@ -46,6 +47,7 @@ struct TrainCommand: AsyncParsableCommand {
         } else {
             chosen = (try FeatureInput.load(path: input)).columns.count == 1 ? .streaming : .batch
         }
+        let trained = chosen == .streaming ? detectorOptions.streamingName : detectorOptions.batchName
         let clock = ContinuousClock()
         let started = clock.now
         let artifact: Data
@@ -72,10 +74,10 @@ struct TrainCommand: AsyncParsableCommand {
         do { try artifact.write(to: URL(fileURLWithPath: out)) } catch {
             throw CLIFailure.data("cannot write \(out): \(error.localizedDescription)")
         }
-        let summary = TrainSummary(detector: name, mode: chosen.rawValue, rows: rows, threshold: threshold,
+        let summary = TrainSummary(detector: trained, mode: chosen.rawValue, rows: rows, threshold: threshold,
                                    trainSeconds: elapsed.seconds, out: out)
         if json { try Terminal.json(summary) } else {
-            Terminal.output("trained \(name) (\(chosen.rawValue)) on \(rows) rows in \(String(format: "%.2f", elapsed.seconds)) s; threshold \(threshold); model written to \(out)")
+            Terminal.output("trained \(trained) (\(chosen.rawValue)) on \(rows) rows in \(String(format: "%.2f", elapsed.seconds)) s; threshold \(threshold); model written to \(out)")
         }
     }
 }

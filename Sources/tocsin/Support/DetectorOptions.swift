@@ -3,8 +3,18 @@ import TocsinDetect
 
 /// The options every command that builds a detector shares.
 struct DetectorOptions: ParsableArguments {
-    @Option(name: .long, help: "The detector (see `tocsin detectors`).")
-    var detector: String = "isolation-forest"
+    @Option(name: .long, help: "The detector (see `tocsin detectors`). Default: `default` for a series, `isolation-forest` for feature vectors.")
+    var detector: String?
+
+    /// The streaming detector used when none is named: Tocsin's default ensemble.
+    static let streamingDefault = DefaultDetector.name
+    /// The batch detector used when none is named.
+    static let batchDefault = IsolationForestModel.name
+
+    /// The named detector, or the streaming default.
+    var streamingName: String { detector ?? Self.streamingDefault }
+    /// The named detector, or the batch default.
+    var batchName: String { detector ?? Self.batchDefault }
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a detector parameter, e.g. --param trees=200 (repeatable).", valueName: "name=value"))
     var parameters: [String] = []
@@ -46,7 +56,7 @@ struct DetectorOptions: ParsableArguments {
     /// The catalog entry and parameters of the configured streaming detector.
     func streamingRecipe() throws(CLIFailure) -> StreamingRecipe {
         let entry: StreamingEntry
-        do { entry = try DetectorCatalog.streaming(named: detector) } catch { throw .usage(error.message) }
+        do { entry = try DetectorCatalog.streaming(named: streamingName) } catch { throw .usage(error.message) }
         let recipe = StreamingRecipe(entry: entry, settings: try settings(for: entry.parameters))
         do { _ = try recipe.make() } catch { throw .usage(error.message) }
         return recipe
@@ -61,7 +71,7 @@ struct DetectorOptions: ParsableArguments {
     /// A new, unfitted batch detector as configured.
     func makeBatch() throws(CLIFailure) -> any BatchDetector {
         let entry: BatchEntry
-        do { entry = try DetectorCatalog.batch(named: detector) } catch { throw .usage(error.message) }
+        do { entry = try DetectorCatalog.batch(named: batchName) } catch { throw .usage(error.message) }
         let settings = try settings(for: entry.parameters)
         do { return try entry.make(parameters: settings) } catch { throw .usage(error.message) }
     }

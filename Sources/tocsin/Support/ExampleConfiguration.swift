@@ -22,7 +22,7 @@ enum ExampleConfiguration {
     detection:
       incident_gap: 10m          # anomalies on one service closer than this are one incident
       default:                   # for series no rule matches
-        detector: isolation-forest
+        detector: default
       rules:                     # the first matching rule wins
         # Resource and error metrics are expected from the instance's request rate, so a
         # traffic surge explains the CPU, latency and memory it brings; the same rise at

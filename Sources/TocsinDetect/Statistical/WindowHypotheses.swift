@@ -1,0 +1,65 @@
+import Foundation
+
+/// The distributions a relative-entropy detector has accepted as normal: histograms of
+/// past windows (all over the same bins and of the same size), each with the number of
+/// windows that have agreed with it.
+public struct WindowHypotheses: Sendable, Codable, Hashable {
+    /// The histogram of each hypothesis, in the order they were formed.
+    public private(set) var histograms: [[Int]] = []
+    /// How many windows have agreed with each hypothesis, the one that formed it included.
+    public private(set) var agreements: [Int] = []
+
+    /// No hypotheses.
+    public init() {}
+
+    /// Whether there is no hypothesis yet.
+    public var isEmpty: Bool { histograms.isEmpty }
+    /// The number of hypotheses.
+    public var count: Int { histograms.count }
+
+    /// The goodness-of-fit statistic of a window's histogram against a hypothesis:
+    /// `2·W·D(p̂ ‖ p)`, twice the window size times the relative entropy (Kullback–Leibler
+    /// divergence) of the window's frequencies from the hypothesis', which is
+    /// asymptotically chi-square distributed with one degree of freedom fewer than there
+    /// are bins when the window follows the hypothesis. Infinite when the window fills a
+    /// bin the hypothesis never saw. Both histograms must hold the same number of values.
+    public static func statistic(_ window: [Int], against hypothesis: [Int]) -> Double {
+        var sum = 0.0
+        for (observed, expected) in zip(window, hypothesis) where observed > 0 {
+            guard expected > 0 else { return .infinity }
+            sum += Double(observed) * log(Double(observed) / Double(expected))
+        }
+        return 2 * sum
+    }
+
+    /// The hypothesis the window agrees with best, if any has a statistic below `threshold`.
+    public func bestAgreement(with window: [Int], threshold: Double) -> Int? {
+        var best: Int?
+        var lowest = threshold
+        for (index, hypothesis) in histograms.enumerated() {
+            let statistic = Self.statistic(window, against: hypothesis)
+            if statistic < lowest {
+                lowest = statistic
+                best = index
+            }
+        }
+        return best
+    }
+
+    /// Counts one more window agreeing with hypothesis `index`.
+    public mutating func agree(with index: Int) {
+        agreements[index] += 1
+    }
+
+    /// Adds `window` as a new hypothesis seen once.
+    public mutating func add(_ window: [Int]) {
+        histograms.append(window)
+        agreements.append(1)
+    }
+
+    /// Forgets every hypothesis (when the bins change meaning).
+    public mutating func removeAll() {
+        histograms = []
+        agreements = []
+    }
+}
