@@ -20,16 +20,7 @@ struct NABCommandTests {
     @Test("runs a detector over a corpus, writes NAB's layout, and prints the scoreboard")
     func runsAndWrites() throws {
         let folder = try TemporaryFolder()
-        let source = URL(fileURLWithPath: CLIProcess.corpus)
-        let corpus = folder.url.appendingPathComponent("corpus")
-        for key in ["realKnownCause/nyc_taxi.csv", "realKnownCause/rogue_agent_key_hold.csv"] {
-            let target = corpus.appendingPathComponent("data/\(key)")
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: source.appendingPathComponent("data/\(key)"), to: target)
-        }
-        try FileManager.default.createDirectory(at: corpus.appendingPathComponent("labels"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: source.appendingPathComponent("labels/combined_windows_tiny.json"),
-                                         to: corpus.appendingPathComponent("labels/combined_windows.json"))
+        let corpus = try TinyCorpus.make(in: folder)
         let out = folder.url.appendingPathComponent("out").path
         let outcome = try CLIProcess.run(["nab", "--corpus", corpus.path, "--detector", "windowed-gaussian", "--out", out])
         #expect(outcome.status == 0, "\(outcome.standardError)")
