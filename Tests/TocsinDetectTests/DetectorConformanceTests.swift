@@ -16,7 +16,7 @@ struct DetectorConformanceTests {
         // Scores are 0 or 1: longer windows, and alarms until a new regime has been seen 25 times,
         // let whole anomalous segments score 1 rather than only the window where they begin.
         "relative-entropy": ["windowSize": "200", "rareAgreements": "25"],
-        "default": ["trees": "20", "sampleSize": "128", "probation": "200", "restPeriod": "0"],
+        "default": ["trees": "20", "sampleSize": "128", "probation": "400", "restPeriod": "0"],
         "thresholded-random-cut-forest": ["trees": "20", "sampleSize": "128"],
     ]
 

@@ -38,10 +38,4 @@ struct PointStore: Sendable, Codable, Hashable {
     mutating func discardIfUnused(_ index: Int32) {
         if references[Int(index)] == 0 { free.append(index) }
     }
-
-    /// The coordinates of a point.
-    func point(_ index: Int32) -> ArraySlice<Double> {
-        let start = Int(index) * dimensions
-        return coordinates[start..<(start + dimensions)]
-    }
 }

@@ -2,10 +2,12 @@ import Foundation
 import TocsinCore
 
 /// A robust random cut forest over vectors (Guha et al. 2016), kept as AWS's
-/// implementation keeps it: trees, their stream samplers and a shared point store apart.
+/// implementation keeps it: trees, their stream samplers and a shared point store apart,
+/// and the nodes of all the trees in one pool, so that the trees can be walked together.
 ///
 /// ``update(_:)`` offers a point to every tree's time-decayed sampler; a tree that admits
-/// it evicts its oldest-weighted point and inserts the new one. ``score(_:)`` averages the
+/// it evicts its oldest-weighted point (its sampler names the point's leaf) and inserts
+/// the new one. ``score(_:)`` averages the
 /// trees' anomaly scores (about 1 for typical points, higher for anomalies) and
 /// ``attribution(_:)`` splits that score over dimensions and directions.
 public struct RandomCutForest: Sendable, Codable, Hashable {
@@ -42,6 +44,7 @@ public struct RandomCutForest: Sendable, Codable, Hashable {
     public let configuration: Configuration
     private var trees: [RandomCutTree]
     private var samplers: [StreamSampler]
+    private var nodes: NodeStore
     private var store: PointStore
     private var admissions: SeededGenerator
     /// Points offered so far.
@@ -53,7 +56,8 @@ public struct RandomCutForest: Sendable, Codable, Hashable {
         self.configuration = configuration
         var seeds = SeededGenerator(seed: configuration.seed)
         let decay = configuration.timeDecay ?? 1 / (10 * Double(configuration.sampleSize))
-        trees = (0..<configuration.trees).map { _ in RandomCutTree(dimensions: configuration.dimensions, seed: seeds.next()) }
+        trees = (0..<configuration.trees).map { _ in RandomCutTree(seed: seeds.next()) }
+        nodes = NodeStore(dimensions: configuration.dimensions)
         samplers = (0..<configuration.trees).map { _ in StreamSampler(capacity: configuration.sampleSize, timeDecay: decay) }
         store = PointStore(dimensions: configuration.dimensions)
         admissions = SeededGenerator(seed: seeds.next())
@@ -62,33 +66,59 @@ public struct RandomCutForest: Sendable, Codable, Hashable {
     /// Offers a point to every tree.
     public mutating func update(_ point: [Double]) {
         precondition(point.count == configuration.dimensions, "a point of \(point.count) coordinates for a forest of \(configuration.dimensions)")
-        pointsSeen += 1
-        var stored: Int32?
-        for tree in trees.indices {
-            guard let weight = samplers[tree].admission(sequence: pointsSeen, uniform: admissions.nextUnit()) else { continue }
-            if samplers[tree].isFull {
-                let evicted = samplers[tree].evict()
-                trees[tree].delete(evicted, store: store)
-                store.release(evicted)
-            }
-            let index = stored ?? store.add(point)
-            stored = index
-            let held = trees[tree].insert(index, store: store)
-            store.retain(held)
-            samplers[tree].add(held, weight: weight)
+        switch configuration.dimensions {
+        case 2: update(point, width: FixedWidth<2>.self)
+        case 4: update(point, width: FixedWidth<4>.self)
+        case 8: update(point, width: FixedWidth<8>.self)
+        case 16: update(point, width: FixedWidth<16>.self)
+        default: update(point, width: AnyWidth.self)
         }
-        if let stored { store.discardIfUnused(stored) }
+    }
+
+    private mutating func update<Width: PointWidth>(_ point: [Double], width: Width.Type) {
+        pointsSeen += 1
+        let sequence = pointsSeen
+        withUnsafeTemporaryAllocation(of: (tree: Int, weight: Double).self, capacity: trees.count) { admitted in
+            // Each sampler decides alone; in steady state most turn the point away.
+            var count = 0
+            samplers.withUnsafeMutableBufferPointer { samplers in
+                for tree in samplers.indices {
+                    guard let weight = samplers[tree].admission(sequence: sequence, uniform: admissions.nextUnit()) else { continue }
+                    admitted[count] = (tree, weight)
+                    count += 1
+                }
+            }
+            guard count > 0 else { return }
+            // Full samplers evict a point, which leaves its tree; the boxes above are
+            // refreshed for all those trees together.
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { refreshes in
+                var pending = 0
+                for (tree, _) in admitted[..<count] where samplers[tree].isFull {
+                    let removed = trees[tree].delete(leaf: samplers[tree].evict(), nodes: &nodes)
+                    store.release(removed.point)
+                    refreshes[pending] = removed.refreshFrom
+                    pending += removed.refreshFrom >= 0 ? 1 : 0
+                }
+                nodes.refreshBoxes(from: UnsafeMutableBufferPointer(rebasing: refreshes[..<pending]), width: Width.self, points: store)
+            }
+            let index = store.add(point)
+            for (tree, weight) in admitted[..<count] {
+                let leaf = trees[tree].insert(index, width: Width.self, nodes: &nodes, points: store)
+                store.retain(nodes.leaves[Int(leaf)].point)
+                samplers[tree].add(leaf, weight: weight)
+            }
+            store.discardIfUnused(index)
+        }
     }
 
     /// The average anomaly score of a point over the trees (0 for an empty forest).
     public func score(_ point: [Double]) -> Double {
         guard !trees.isEmpty else { return 0 }
-        return point.withUnsafeBufferPointer { point in
-            trees.withUnsafeBufferPointer { trees in
-                var total = 0.0
-                for index in trees.indices { total += trees[index].score(point, store: store) }
-                return total / Double(trees.count)
-            }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: trees.count) { scores in
+            treeScores(point, into: scores, attribution: nil)
+            var total = 0.0
+            for tree in scores.indices { total += scores[tree] }
+            return total / Double(trees.count)
         }
     }
 
@@ -97,20 +127,56 @@ public struct RandomCutForest: Sendable, Codable, Hashable {
     public func attribution(_ point: [Double]) -> (above: [Double], below: [Double]) {
         let dimensions = configuration.dimensions
         var sum = [Double](repeating: 0, count: 2 * dimensions)
-        var part = [Double](repeating: 0, count: 2 * dimensions)
-        point.withUnsafeBufferPointer { point in
-            for tree in trees {
-                part.withUnsafeMutableBufferPointer { buffer in _ = tree.score(point, store: store, attribution: buffer.baseAddress) }
-                for slot in sum.indices { sum[slot] += part[slot] }
+        var parts = [Double](repeating: 0, count: 2 * dimensions * trees.count)
+        parts.withUnsafeMutableBufferPointer { parts in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: trees.count) { scores in
+                treeScores(point, into: scores, attribution: parts.baseAddress)
             }
+        }
+        for tree in trees.indices {
+            for slot in sum.indices { sum[slot] += parts[tree * 2 * dimensions + slot] }
         }
         let count = Double(max(trees.count, 1))
         return ((0..<dimensions).map { sum[2 * $0] / count }, (0..<dimensions).map { sum[2 * $0 + 1] / count })
     }
 
+    /// Every tree's score of `point`, and with `attribution` (2 · dimensions per tree) their split.
+    private func treeScores(_ point: [Double], into scores: UnsafeMutableBufferPointer<Double>, attribution: UnsafeMutablePointer<Double>?) {
+        precondition(point.count == configuration.dimensions, "a point of \(point.count) coordinates for a forest of \(configuration.dimensions)")
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * trees.count) { scratch in
+            let roots = UnsafeMutableBufferPointer(rebasing: scratch[..<trees.count])
+            let masses = UnsafeMutableBufferPointer(rebasing: scratch[trees.count...])
+            for tree in trees.indices {
+                roots[tree] = trees[tree].root
+                masses[tree] = trees[tree].mass
+            }
+            point.withUnsafeBufferPointer { point in
+                store.coordinates.withUnsafeBufferPointer { coordinates in
+                    let point = point.baseAddress!, coordinates = coordinates.baseAddress ?? point
+                    let roots = UnsafeBufferPointer(roots), masses = UnsafeBufferPointer(masses)
+                    switch configuration.dimensions {
+                    case 2: nodes.score(point, width: FixedWidth<2>.self, roots: roots, masses: masses, coordinates: coordinates,
+                                        into: scores, attribution: attribution)
+                    case 4: nodes.score(point, width: FixedWidth<4>.self, roots: roots, masses: masses, coordinates: coordinates,
+                                        into: scores, attribution: attribution)
+                    case 8: nodes.score(point, width: FixedWidth<8>.self, roots: roots, masses: masses, coordinates: coordinates,
+                                        into: scores, attribution: attribution)
+                    case 16: nodes.score(point, width: FixedWidth<16>.self, roots: roots, masses: masses, coordinates: coordinates,
+                                         into: scores, attribution: attribution)
+                    default: nodes.score(point, width: AnyWidth.self, roots: roots, masses: masses, coordinates: coordinates,
+                                         into: scores, attribution: attribution)
+                    }
+                }
+            }
+        }
+    }
+
     /// Whether every tree's structure is sound and holds exactly its sampler's points. For tests.
     func isConsistent() -> Bool {
-        zip(trees, samplers).allSatisfy { tree, sampler in tree.isConsistent(store: store) && tree.totalMass == sampler.points.count }
+        zip(trees, samplers).allSatisfy { tree, sampler in
+            let held = tree.root == RandomCutTree.empty ? 0 : nodes.consistentMass(root: tree.root, points: store)
+            return held == Int(tree.mass) && held == sampler.entries.count
+        }
     }
 
     /// A raw score mapped into [0, 1): `raw / (raw + 1)`, so 0.5 for a typical point and
@@ -120,5 +186,5 @@ public struct RandomCutForest: Sendable, Codable, Hashable {
     }
 
     /// Points the first tree holds (a measure of warm-up).
-    public var sampled: Int { trees.first?.totalMass ?? 0 }
+    public var sampled: Int { Int(trees.first?.mass ?? 0) }
 }

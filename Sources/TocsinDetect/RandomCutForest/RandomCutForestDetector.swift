@@ -8,7 +8,7 @@ import TocsinCore
 /// threshold). Scores are 0 until `outputAfter` shingles have been learned.
 public struct RandomCutForestDetector: Detector, Hashable {
     public static let name = "random-cut-forest"
-    public static let stateVersion = 1
+    public static let stateVersion = 2
 
     /// Hyperparameters.
     public struct Configuration: DetectorConfiguration {
@@ -78,6 +78,17 @@ public struct RandomCutForestDetector: Detector, Hashable {
         shingle.append(point.value)
         if shingle.count > configuration.shingleSize { shingle.removeFirst() }
         if shingle.count == configuration.shingleSize { forest.update(shingle) }
+    }
+
+    /// Scores the point and learns it, building its shingle once.
+    public mutating func process(_ point: Point) -> Double {
+        guard point.value.isFinite else { return 0 }
+        shingle.append(point.value)
+        if shingle.count > configuration.shingleSize { shingle.removeFirst() }
+        guard shingle.count == configuration.shingleSize else { return 0 }
+        let result = forest.pointsSeen >= configuration.outputAfter ? RandomCutForest.unitScore(forest.score(shingle)) : 0
+        forest.update(shingle)
+        return result
     }
 
     /// Which of the last `shingleSize` values (oldest first) moved the score of `point`,

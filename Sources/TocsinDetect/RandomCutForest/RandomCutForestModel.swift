@@ -7,7 +7,7 @@ import TocsinCore
 /// the `1 − contamination` quantile of the training rows' scores.
 public struct RandomCutForestModel: BatchDetector, Hashable {
     public static let name = "random-cut-forest"
-    public static let stateVersion = 1
+    public static let stateVersion = 2
 
     /// Hyperparameters.
     public struct Configuration: DetectorConfiguration {

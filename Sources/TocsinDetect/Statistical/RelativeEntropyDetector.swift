@@ -42,6 +42,13 @@ public struct RelativeEntropyDetector: Detector, Hashable {
         /// Without a hinted range, how far a range that has to grow grows beyond the new
         /// value, as a fraction of the new span.
         public var rangeMargin = 0.1
+        /// Without a hinted range, the number of values after which the range stops
+        /// growing (later values outside it fall into the edge bins), so that a new high
+        /// no longer makes every regime new again; nil lets the range grow for ever.
+        public var rangeFrozenAfter: Int?
+        /// The most hypotheses kept; past it, the one agreed with least long ago is
+        /// dropped, which bounds memory on an endless stream.
+        public var maximumHypotheses = 1_000
 
         /// Creates the default configuration.
         public init() {}
@@ -57,6 +64,10 @@ public struct RelativeEntropyDetector: Detector, Hashable {
             guard rangeMargin >= 0, rangeMargin.isFinite else {
                 throw DetectorError("rangeMargin must not be negative, got \(rangeMargin)")
             }
+            if let rangeFrozenAfter, rangeFrozenAfter < 1 {
+                throw DetectorError("rangeFrozenAfter must be at least 1, got \(rangeFrozenAfter)")
+            }
+            guard maximumHypotheses >= 1 else { throw DetectorError("maximumHypotheses must be at least 1, got \(maximumHypotheses)") }
         }
     }
 
@@ -79,6 +90,7 @@ public struct RelativeEntropyDetector: Detector, Hashable {
     private var window: RingBuffer<Double>
     private var valueBins: ValueBins?
     private var hypotheses = WindowHypotheses()
+    private var seen = 0
 
     /// Creates an empty detector.
     public init(configuration: Configuration = Configuration()) throws(DetectorError) {
@@ -120,6 +132,7 @@ public struct RelativeEntropyDetector: Detector, Hashable {
         let (score, step, bins) = assess(point.value)
         window.append(point.value)
         valueBins = bins
+        seen += 1
         switch step {
         case .filling:
             break
@@ -129,14 +142,15 @@ public struct RelativeEntropyDetector: Detector, Hashable {
         case .agree(let index):
             hypotheses.agree(with: index)
         case .add(let histogram):
-            hypotheses.add(histogram)
+            hypotheses.add(histogram, limit: configuration.maximumHypotheses)
         }
         return score
     }
 
     /// The score of `value`, what learning it does, and the bins in force afterwards.
     private func assess(_ value: Double) -> (score: Double, step: Step, bins: ValueBins) {
-        let bins = valueBins.map { $0.widened(toInclude: value, margin: configuration.rangeMargin) }
+        let frozen = configuration.rangeFrozenAfter.map { seen >= $0 } ?? false
+        let bins = valueBins.map { frozen ? $0 : $0.widened(toInclude: value, margin: configuration.rangeMargin) }
             ?? ValueBins(lower: value, upper: value, count: configuration.bins)
         guard window.count + 1 >= configuration.windowSize else { return (0, .filling, bins) }
         let histogram = bins.histogram(of: window.elements.suffix(configuration.windowSize - 1) + [value])

@@ -8,6 +8,10 @@ public struct WindowHypotheses: Sendable, Codable, Hashable {
     public private(set) var histograms: [[Int]] = []
     /// How many windows have agreed with each hypothesis, the one that formed it included.
     public private(set) var agreements: [Int] = []
+    /// When each hypothesis last formed or agreed with a window, on ``clock``.
+    private var lastUsed: [Int] = []
+    /// Windows seen (added or agreeing).
+    private var clock = 0
 
     /// No hypotheses.
     public init() {}
@@ -49,17 +53,28 @@ public struct WindowHypotheses: Sendable, Codable, Hashable {
     /// Counts one more window agreeing with hypothesis `index`.
     public mutating func agree(with index: Int) {
         agreements[index] += 1
+        clock += 1
+        lastUsed[index] = clock
     }
 
-    /// Adds `window` as a new hypothesis seen once.
-    public mutating func add(_ window: [Int]) {
+    /// Adds `window` as a new hypothesis seen once; when `limit` hypotheses are held
+    /// already, the one used least recently makes room.
+    public mutating func add(_ window: [Int], limit: Int = .max) {
+        if histograms.count >= max(1, limit), let stale = lastUsed.indices.min(by: { lastUsed[$0] < lastUsed[$1] }) {
+            histograms.remove(at: stale)
+            agreements.remove(at: stale)
+            lastUsed.remove(at: stale)
+        }
+        clock += 1
         histograms.append(window)
         agreements.append(1)
+        lastUsed.append(clock)
     }
 
     /// Forgets every hypothesis (when the bins change meaning).
     public mutating func removeAll() {
         histograms = []
         agreements = []
+        lastUsed = []
     }
 }

@@ -1,0 +1,181 @@
+/// The nodes of every tree of a random cut forest, in one pool: internal nodes with their
+/// cut and links side by side (24 bytes, so that a walk down a tree reads one small
+/// record per level), their bounding boxes apart, and leaves.
+///
+/// A reference to a node is its index (`>= 0`) for an internal node and `~index` (`< 0`)
+/// for a leaf; a parent of `-1` is "none". Keeping all the trees in one pool lets
+/// ``score(_:width:roots:masses:coordinates:into:attribution:)`` walk them together.
+struct NodeStore: Sendable, Codable, Hashable {
+    /// An internal node.
+    struct Cut: Sendable, Codable, Hashable {
+        /// Values `<=` the cut go left.
+        var value: Double
+        var left: Int32
+        var right: Int32
+        var parent: Int32
+        var dimension: Int32
+    }
+
+    /// A leaf: a point and how many copies of it the tree holds.
+    struct Leaf: Sendable, Codable, Hashable {
+        var point: Int32
+        var mass: Int32
+        var parent: Int32
+    }
+
+    /// Coordinates per point.
+    let dimensions: Int
+    private(set) var cuts: [Cut] = []
+    /// Per internal node: its bounding box, the minima of every dimension, then the maxima.
+    private(set) var boxes: [Double] = []
+    private(set) var leaves: [Leaf] = []
+    private var freeCuts: [Int32] = []
+    private var freeLeaves: [Int32] = []
+
+    init(dimensions: Int) {
+        self.dimensions = dimensions
+    }
+
+    /// A node's parent.
+    private func parent(of reference: Int32) -> Int32 {
+        reference < 0 ? leaves[Int(~reference)].parent : cuts[Int(reference)].parent
+    }
+
+    mutating func setParent(of reference: Int32, to node: Int32) {
+        if reference < 0 {
+            leaves[Int(~reference)].parent = node
+        } else {
+            cuts[Int(reference)].parent = node
+        }
+    }
+
+    /// Puts `new` where `old` was below `node`; false when `node` is `-1` (`old` was a root).
+    mutating func replaceChild(of node: Int32, _ old: Int32, with new: Int32) -> Bool {
+        guard node >= 0 else { return false }
+        if cuts[Int(node)].left == old {
+            cuts[Int(node)].left = new
+        } else {
+            cuts[Int(node)].right = new
+        }
+        return true
+    }
+
+    /// Runs `body` on the pool's storage, which it may change but not grow.
+    mutating func withStorage<Result>(
+        _ body: (UnsafeMutableBufferPointer<Cut>, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Leaf>) -> Result
+    ) -> Result {
+        cuts.withUnsafeMutableBufferPointer { cuts in
+            boxes.withUnsafeMutableBufferPointer { boxes in
+                leaves.withUnsafeMutableBufferPointer { leaves in body(cuts, boxes, leaves) }
+            }
+        }
+    }
+
+    /// A new leaf holding one copy of `point`.
+    mutating func newLeaf(_ point: Int32, parent: Int32) -> Int32 {
+        let leaf = Leaf(point: point, mass: 1, parent: parent)
+        if let index = freeLeaves.popLast() {
+            leaves[Int(index)] = leaf
+            return index
+        }
+        leaves.append(leaf)
+        return Int32(leaves.count - 1)
+    }
+
+    /// A new internal node with the box `lower...upper`.
+    mutating func newCut(_ cut: Cut, lower: UnsafePointer<Double>, upper: UnsafePointer<Double>) -> Int32 {
+        let node: Int32
+        if let index = freeCuts.popLast() {
+            node = index
+        } else {
+            node = Int32(cuts.count)
+            cuts.append(cut)
+            boxes.append(contentsOf: repeatElement(0, count: 2 * dimensions))
+        }
+        let dimensions = dimensions
+        withStorage { cuts, boxes, _ in
+            cuts[Int(node)] = cut
+            let box = boxes.baseAddress! + Int(node) * 2 * dimensions
+            BoxArithmetic<AnyWidth>.copy(lower, to: box, dimensions: dimensions)
+            BoxArithmetic<AnyWidth>.copy(upper, to: box + dimensions, dimensions: dimensions)
+        }
+        return node
+    }
+
+    mutating func freeLeaf(_ leaf: Int32) {
+        freeLeaves.append(leaf)
+    }
+
+    mutating func freeCut(_ node: Int32) {
+        freeCuts.append(node)
+    }
+
+    /// Recomputes the boxes from each of `starts` up from their children, as long as they
+    /// change (a box that did not change leaves every box above it as it was). The chains
+    /// advance together, one level of each at a time, so that their memory accesses overlap;
+    /// `starts` is used up.
+    mutating func refreshBoxes<Width: PointWidth>(from starts: UnsafeMutableBufferPointer<Int32>, width: Width.Type, points: PointStore) {
+        let dimensions = Width.dimensions(dimensions)
+        points.coordinates.withUnsafeBufferPointer { coordinates in
+            withStorage { cuts, boxes, leaves in
+                let base = boxes.baseAddress!
+                /// A child's minima and maxima: a leaf's point for both.
+                func corners(_ reference: Int32) -> (UnsafePointer<Double>, UnsafePointer<Double>) {
+                    if reference < 0 {
+                        let point = coordinates.baseAddress! + Int(leaves[Int(~reference)].point) * dimensions
+                        return (point, point)
+                    }
+                    let box = UnsafePointer(base + Int(reference) * 2 * dimensions)
+                    return (box, box + dimensions)
+                }
+                var count = starts.count
+                while count > 0 {
+                    var kept = 0
+                    for slot in 0..<count {
+                        let node = cuts[Int(starts[slot])]
+                        let (lowA, highA) = corners(node.left)
+                        let (lowB, highB) = corners(node.right)
+                        let box = base + Int(starts[slot]) * 2 * dimensions
+                        let changed = BoxArithmetic<Width>.setUnion(low: box, high: box + dimensions, of: lowA, highA, and: lowB, highB, dimensions: dimensions)
+                        starts[kept] = node.parent
+                        kept += changed && node.parent >= 0 ? 1 : 0
+                    }
+                    count = kept
+                }
+            }
+        }
+    }
+
+    /// The points held below `root`, counting copies, when every internal node's box is
+    /// exactly the union of its children's and parents point back; nil otherwise. For tests.
+    func consistentMass(root: Int32, points: PointStore) -> Int? {
+        guard parent(of: root) < 0 else { return nil }
+        var pending = [root]
+        var mass = 0
+        while let reference = pending.popLast() {
+            guard reference >= 0 else {
+                mass += Int(leaves[Int(~reference)].mass)
+                continue
+            }
+            let node = cuts[Int(reference)]
+            guard parent(of: node.left) == reference, parent(of: node.right) == reference else { return nil }
+            for d in 0..<dimensions {
+                let (lowA, highA) = bounds(of: node.left, dimension: d, points: points)
+                let (lowB, highB) = bounds(of: node.right, dimension: d, points: points)
+                let start = Int(reference) * 2 * dimensions
+                if boxes[start + d] != min(lowA, lowB) || boxes[start + dimensions + d] != max(highA, highB) { return nil }
+            }
+            pending += [node.left, node.right]
+        }
+        return mass
+    }
+
+    private func bounds(of reference: Int32, dimension d: Int, points: PointStore) -> (Double, Double) {
+        if reference < 0 {
+            let value = points.coordinates[Int(leaves[Int(~reference)].point) * dimensions + d]
+            return (value, value)
+        }
+        let start = Int(reference) * 2 * dimensions
+        return (boxes[start + d], boxes[start + dimensions + d])
+    }
+}
