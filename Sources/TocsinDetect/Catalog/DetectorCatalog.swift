@@ -13,6 +13,8 @@ public enum DetectorCatalog {
                        summary: "robust random cut forest (Guha et al. 2016) over shingles, time-decayed samplers, AWS's anomaly score"),
         StreamingEntry(ThresholdedRandomCutForest.self,
                        summary: "random cut forest with an adaptive threshold on its recent scores, as AWS's ThresholdedRandomCutForest"),
+        StreamingEntry(ContextualAnomalyDetector.self,
+                       summary: "contextual anomaly detector (CAD OSE, Smirnov 2016): contexts of quantized values; scores unconfirmed and new contexts"),
         StreamingEntry(WindowedGaussian.self, summary: "Gaussian tail probability against a sliding window (NAB's baseline)"),
         StreamingEntry(RelativeEntropyDetector.self,
                        summary: "relative entropy of window histograms against learned hypotheses (Wang et al. 2011, NAB's relativeEntropy)"),

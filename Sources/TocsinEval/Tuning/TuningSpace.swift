@@ -6,6 +6,16 @@ public enum TuningSpace {
     /// Values to try per parameter, by detector name; empty for a detector without a space.
     public static func parameters(of detector: String) -> [String: [String]] {
         switch detector {
+        case "default":
+            ["threshold": ["0.5", "0.52", "0.55", "0.6"], "noveltyTolerance": ["0", "0.05", "0.1"], "distributionWindow": ["0", "52", "104"]]
+        case "relative-entropy":
+            ["windowSize": ["26", "52", "104"], "bins": ["3", "5", "8"], "significance": ["0.005", "0.01", "0.05"]]
+        case "ewma":
+            ["halfLife": ["30", "100", "300", "1000"], "zThreshold": ["3", "5", "8"]]
+        case "robust-z":
+            ["windowSize": ["300", "1000", "3000"], "spreadFloor": ["0", "0.5", "1"], "zThreshold": ["3", "5", "8"]]
+        case "seasonal-baseline":
+            ["halfLife": ["2", "4", "8"], "zThreshold": ["3", "4", "6"], "spreadFloor": ["0.25", "0.5", "1"]]
         case "isolation-forest":
             ["trainingWindow": ["1000", "2000", "4000", "8000"], "refitInterval": ["50", "100", "200"], "differences": ["0", "1"],
              "lags": ["0", "2"]]
