@@ -3,13 +3,13 @@ import Testing
 
 @Suite("tocsin score")
 struct ScoreCommandTests {
-    static func grid(rows: Int, outlierAt: Int? = nil) -> String {
+    static func grid(rows: Int, outlierAt: Int? = nil, latencyOnly: Bool = false) -> String {
         var lines = ["timestamp,cpu,memory,latency"]
         for row in 0..<rows {
             let a = Noise.unit(row * 3) + Noise.unit(row * 3 + 1)
             let b = Noise.unit(row * 5) + Noise.unit(row * 7 + 2)
             let c = Noise.unit(row * 11) + Noise.unit(row * 13 + 3)
-            let values = row == outlierAt ? [9.0, -7, 12] : [a, b, c]
+            let values = row == outlierAt ? (latencyOnly ? [a, b, 12] : [9.0, -7, 12]) : [a, b, c]
             lines.append("\(1_700_000_000 + row * 60)," + values.map { String($0) }.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -33,6 +33,25 @@ struct ScoreCommandTests {
         let again = folder.url.appendingPathComponent("again.txt").path
         _ = try CLIProcess.run(["score", "--train", train, "--test", test, "--out", again])
         #expect(try String(contentsOfFile: again, encoding: .utf8) == (try String(contentsOfFile: out, encoding: .utf8)))
+    }
+
+    @Test("attributes a row that is odd in one column to that column", arguments: ["isolation-forest", "random-cut-forest"])
+    func attribution(detector: String) throws {
+        let folder = try TemporaryFolder()
+        let train = try folder.write("train.csv", Self.grid(rows: 2_000))
+        let test = try folder.write("test.csv", Self.grid(rows: 200, outlierAt: 77, latencyOnly: true))
+        let out = folder.url.appendingPathComponent("scores.txt").path
+        let shares = folder.url.appendingPathComponent("attribution.csv").path
+        let outcome = try CLIProcess.run(["score", "--detector", detector, "--train", train, "--test", test, "--out", out,
+                                          "--attribution", shares])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let lines = try String(contentsOfFile: shares, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "score,cpu,memory,latency")
+        #expect(lines.count == 201)
+        let row = lines[78].split(separator: ",").compactMap { Double($0) }
+        #expect(row.count == 4)
+        #expect(row[3] > 0.5, "latency's share: \(lines[78])")
+        #expect(abs(row[1...].reduce(0, +) - 1) < 1e-4)
     }
 
     @Test("mismatched columns and bad cells are data errors naming the file")

@@ -216,3 +216,10 @@ public struct LSTMAutoencoder: BatchDetector, Hashable {
         }
     }
 }
+
+extension LSTMAutoencoder: ColumnAttributing {
+    /// Per row (window), each value's share of the reconstruction error.
+    public func columnAttribution(_ data: Matrix) throws(DetectorError) -> [[Double]] {
+        try attribution(data).map { ColumnShares.normalized($0.contributions) }
+    }
+}

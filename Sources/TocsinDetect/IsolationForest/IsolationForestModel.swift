@@ -62,3 +62,20 @@ public struct IsolationForestModel: BatchDetector, Hashable {
         return forest.score(scaler.transform(data))
     }
 }
+
+extension IsolationForestModel: ColumnAttributing {
+    /// Per row, how much each feature raises its score: the fall in score when the
+    /// feature alone is set to its training mean (see ``IsolationForest/attribution(_:reference:)``).
+    public func columnAttribution(_ data: Matrix) throws(DetectorError) -> [[Double]] {
+        guard let forest, let scaler else { throw DetectorError("the isolation forest has not been fitted") }
+        guard data.columns == forest.featureCount else {
+            throw DetectorError("data has \(data.columns) feature columns, the model was fitted on \(forest.featureCount)")
+        }
+        if let bad = data.storage.firstIndex(where: { !$0.isFinite }) {
+            throw DetectorError("row \(bad / data.columns + 1), column \(bad % data.columns + 1) is not a finite number")
+        }
+        let scaled = scaler.transform(data)
+        let mean = [Double](repeating: 0, count: scaled.columns)  // the training mean, once standardised
+        return (0..<scaled.rows).map { forest.attribution(scaled.row($0), reference: mean) }
+    }
+}

@@ -74,3 +74,10 @@ public struct RandomCutForestModel: BatchDetector, Hashable {
         return (0..<data.rows).map { forest.attribution(data.row($0)) }
     }
 }
+
+extension RandomCutForestModel: ColumnAttributing {
+    /// Per row, each column's share of the displacement score, above and below together.
+    public func columnAttribution(_ data: Matrix) throws(DetectorError) -> [[Double]] {
+        try attribution(data).map { parts in ColumnShares.normalized(zip(parts.above, parts.below).map(+)) }
+    }
+}

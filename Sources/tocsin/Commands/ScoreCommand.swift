@@ -25,6 +25,9 @@ struct ScoreCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Where to write the scores, one per line.")
     var out: String
 
+    @Option(name: .long, help: "Also write, per TEST row, the score and each column's share of it (CSV).")
+    var attribution: String?
+
     @Flag(name: .long, help: "Print a JSON summary with fit and score timings.")
     var json = false
 
@@ -55,6 +58,14 @@ struct ScoreCommand: AsyncParsableCommand {
         do { scores = try model.score(testing.matrix) } catch { throw CLIFailure.data("\(test): \(error.message)") }
         let scoreTime = clock.now - scoreStart
         try ScoreFile.write(scores, to: out)
+        if let attribution {
+            guard let attributing = model as? any ColumnAttributing else {
+                throw CLIFailure.usage("\(type(of: model).name) cannot attribute its scores to columns")
+            }
+            let shares: [[Double]]
+            do { shares = try attributing.columnAttribution(testing.matrix) } catch { throw CLIFailure.data("\(test): \(error.message)") }
+            try AttributionFile.write(scores: scores, shares: shares, columns: testing.columns, to: attribution)
+        }
         if json {
             try Terminal.json(ScoreSummary(detector: type(of: model).name, trainRows: trainRows,
                                            testRows: testing.matrix.rows, features: testing.columns.count,
