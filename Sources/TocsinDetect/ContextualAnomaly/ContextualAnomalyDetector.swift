@@ -18,7 +18,7 @@ import TocsinCore
 /// configuration the scores equal NAB's published ones, score for score, until the memory
 /// first exceeds `maxContexts`; from then on the least recently used contexts are forgotten,
 /// which bounds memory (about 200 bytes per context) and time per value.
-public struct ContextualAnomalyDetector: Detector {
+public struct ContextualAnomalyDetector: SinglePassDetector {
     public static let name = "contextual-anomaly"
     public static let stateVersion = 1
 
@@ -58,16 +58,6 @@ public struct ContextualAnomalyDetector: Detector {
         }
     }
 
-    /// Scores a point without learning it. The score depends on what the step would add to
-    /// the memory, so this works on a copy: prefer ``process(_:)``.
-    public func score(_ point: Point) -> Double {
-        var copy = self
-        return copy.process(point)
-    }
-
-    public mutating func learn(_ point: Point) {
-        _ = process(point)
-    }
 
     public mutating func process(_ point: Point) -> Double {
         let value = point.value

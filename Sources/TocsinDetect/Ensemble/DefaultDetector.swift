@@ -16,7 +16,7 @@ import TocsinCore
 /// Scores are on the likelihood's log scale (``AnomalyLikelihood/logScore(_:)``): 0
 /// during probation, about 0.5 for a one-in-a-hundred-thousand run of forest scores,
 /// 1 for a new extreme or a new regime.
-public struct DefaultDetector: Detector, Hashable {
+public struct DefaultDetector: SinglePassDetector, Hashable {
     public static let name = "default"
     public static let stateVersion = 1
 
@@ -109,14 +109,6 @@ public struct DefaultDetector: Detector, Hashable {
         (likelihood, rest) = configuration.stages(probation: max(2, min(length * 15 / 100, 750)))
     }
 
-    public func score(_ point: Point) -> Double {
-        var copy = self
-        return copy.process(point)
-    }
-
-    public mutating func learn(_ point: Point) {
-        _ = process(point)
-    }
 
     public mutating func process(_ point: Point) -> Double {
         guard point.value.isFinite else { return 0 }

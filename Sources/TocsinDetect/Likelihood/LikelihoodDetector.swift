@@ -4,7 +4,7 @@ import TocsinCore
 /// detector's scores become the likelihood that its recent scores are unusual for this
 /// series, on Numenta's log scale. Named `BASE+likelihood` in the catalog, for example
 /// `isolation-forest+likelihood`.
-public struct LikelihoodDetector<Base: Detector>: Detector {
+public struct LikelihoodDetector<Base: Detector>: SinglePassDetector {
     public static var name: String { Base.name + LikelihoodDetectorName.suffix }
     public static var stateVersion: Int { Base.stateVersion }
 
@@ -84,14 +84,6 @@ public struct LikelihoodDetector<Base: Detector>: Detector {
         stage = AnomalyLikelihood(configuration: settings)
     }
 
-    public func score(_ point: Point) -> Double {
-        var copy = self
-        return copy.process(point)
-    }
-
-    public mutating func learn(_ point: Point) {
-        _ = process(point)
-    }
 
     public mutating func process(_ point: Point) -> Double {
         guard point.value.isFinite else { return 0 }

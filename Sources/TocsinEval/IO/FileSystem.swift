@@ -5,9 +5,9 @@ import Darwin
 #endif
 
 /// Why a file-system operation failed, in words (from the operating system's `errno`).
-struct FileSystemFailure: Error {
+package struct FileSystemFailure: Error {
     /// For example `cannot open file: No such file or directory`.
-    let reason: String
+    package let reason: String
 
     init(_ action: String, errorNumber: Int32) {
         reason = "\(action): \(String(cString: strerror(errorNumber)))"
@@ -19,9 +19,9 @@ struct FileSystemFailure: Error {
 }
 
 /// Small POSIX file helpers whose failures carry the operating system's own explanation.
-enum FileSystem {
+package enum FileSystem {
     /// Reads the whole file at `path`.
-    static func readBytes(path: String) throws(FileSystemFailure) -> [UInt8] {
+    package static func readBytes(path: String) throws(FileSystemFailure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw FileSystemFailure("cannot open file", errorNumber: errno)
@@ -52,7 +52,7 @@ enum FileSystem {
     }
 
     /// Replaces (or creates) the file at `path` with `bytes`.
-    static func writeBytes(_ bytes: [UInt8], path: String) throws(FileSystemFailure) {
+    package static func writeBytes(_ bytes: [UInt8], path: String) throws(FileSystemFailure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
             throw FileSystemFailure("cannot create file", errorNumber: errno)
@@ -76,7 +76,7 @@ enum FileSystem {
     }
 
     /// Creates the directory at `path` and any missing parents (like `mkdir -p`).
-    static func createDirectories(path: String) throws(FileSystemFailure) {
+    package static func createDirectories(path: String) throws(FileSystemFailure) {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             prefix += component + "/"
@@ -90,19 +90,19 @@ enum FileSystem {
     }
 
     /// Whether `path` names an existing directory.
-    static func isDirectory(_ path: String) -> Bool {
+    package static func isDirectory(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Whether `path` names an existing regular file (or a link to one).
-    static func isFile(_ path: String) -> Bool {
+    package static func isFile(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The names in the directory at `path`, sorted, without `.` and `..` and hidden names.
-    static func listDirectory(path: String) throws(FileSystemFailure) -> [String] {
+    package static func listDirectory(path: String) throws(FileSystemFailure) -> [String] {
         guard let directory = opendir(path) else {
             throw FileSystemFailure("cannot list directory \(path)", errorNumber: errno)
         }

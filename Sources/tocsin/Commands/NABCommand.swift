@@ -37,25 +37,20 @@ struct NABCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let corpusPath = try CorpusLocation.resolve(corpus)
-        let nab: NABCorpus
-        do { nab = try NABCorpus.load(root: corpusPath) } catch { throw CLIFailure.data(error.description) }
+        let loaded = try LoadedCorpus.load(corpus)
+        let nab = loaded.corpus
         let scores: [String: [Double]]
         if scoreOnly, let results {
             do { scores = try NABResultsReader.read(detector: detectorOptions.streamingName, from: results, corpus: nab) } catch {
                 throw CLIFailure.data(error.description)
             }
         } else {
-            let recipe = try detectorOptions.streamingRecipe()
-            do {
-                scores = try NABRun.scores(corpus: nab) { () throws(DetectorError) -> any Detector in try recipe.make() }
-            } catch { throw CLIFailure.usage(error.message) }
+            scores = try loaded.scores(try detectorOptions.streamingRecipe())
             do { try NABResultsWriter.write(detector: detectorOptions.streamingName, scores: scores, corpus: nab, to: out) } catch {
                 throw CLIFailure.data(error.description)
             }
         }
-        let profiles: [NABProfile]
-        do { profiles = try NABProfile.load(root: corpusPath) } catch { throw CLIFailure.data(error.description) }
+        let profiles = try loaded.profiles()
         let outcome: [NABProfileResult]
         do { outcome = try NABScorer(corpus: nab).evaluate(scores: scores, profiles: profiles) } catch {
             throw CLIFailure.data(error.description)

@@ -24,19 +24,13 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let corpusPath = try CorpusLocation.resolve(corpus)
-        let nab: NABCorpus
-        do { nab = try NABCorpus.load(root: corpusPath) } catch { throw CLIFailure.data(error.description) }
-        let recipe = try detectorOptions.streamingRecipe()
-        let scores: [String: [Double]]
-        do {
-            scores = try NABRun.scores(corpus: nab) { () throws(DetectorError) -> any Detector in try recipe.make() }
-        } catch { throw CLIFailure.usage(error.message) }
+        let loaded = try LoadedCorpus.load(corpus)
+        let scores = try loaded.scores(try detectorOptions.streamingRecipe())
+        let profiles = try loaded.profiles()
         let written: [String]
         do {
-            let profiles = try NABProfile.load(root: corpusPath)
-            let results = try NABScorer(corpus: nab).evaluate(scores: scores, profiles: profiles)
-            let report = try NABEvaluationReport(detector: detectorOptions.streamingName, corpus: nab, scores: scores,
+            let results = try NABScorer(corpus: loaded.corpus).evaluate(scores: scores, profiles: profiles)
+            let report = try NABEvaluationReport(detector: detectorOptions.streamingName, corpus: loaded.corpus, scores: scores,
                                                  results: results, seconds: (clock.now - start).seconds)
             written = try NABReportWriter.write(report, to: out)
         } catch { throw CLIFailure.data(error.description) }

@@ -40,9 +40,7 @@ struct TuneCommand: AsyncParsableCommand {
         let pinned = try DetectorOptions.parse(fixed)
         let space = TuningSpace.parameters(of: detector)
         if space.isEmpty { Terminal.error("\(detector) has no search space; only its defaults are evaluated") }
-        let corpusPath = try CorpusLocation.resolve(corpus)
-        let nab: NABCorpus
-        do { nab = try NABCorpus.load(root: corpusPath) } catch { throw CLIFailure.data(error.description) }
+        let loaded = try LoadedCorpus.load(corpus)
         let clock = ContinuousClock()
         let started = clock.now
         var candidates: [CategoryCrossValidation.Candidate] = []
@@ -50,16 +48,11 @@ struct TuneCommand: AsyncParsableCommand {
             let parameters = overrides.merging(pinned) { _, fixed in fixed }
             do { _ = try entry.make(parameters: parameters) } catch { throw CLIFailure.usage(error.message) }
             let name = parameters.isEmpty ? "defaults" : parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            let scores: [String: [Double]]
-            do {
-                scores = try NABRun.scores(corpus: nab) { () throws(DetectorError) -> any Detector in try entry.make(parameters: parameters) }
-            } catch { throw CLIFailure.usage(error.message) }
-            candidates.append((name, scores))
+            candidates.append((name, try loaded.scores(StreamingRecipe(entry: entry, settings: parameters))))
             if !json { Terminal.output("  evaluated \(name)") }
         }
-        let profiles: [NABProfile]
-        do { profiles = try NABProfile.load(root: corpusPath) } catch { throw CLIFailure.data(error.description) }
-        let validation = CategoryCrossValidation(corpus: nab)
+        let profiles = try loaded.profiles()
+        let validation = CategoryCrossValidation(corpus: loaded.corpus)
         var rows: [TuneRow] = []
         for profile in profiles {
             do {
