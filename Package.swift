@@ -25,11 +25,13 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         .target(name: "TocsinCore", swiftSettings: strict),
         .target(name: "TocsinDetect", dependencies: ["TocsinCore"], swiftSettings: strict),
         .target(name: "TocsinEval", dependencies: ["TocsinCore", "TocsinDetect"], swiftSettings: strict),
+        .target(name: "TocsinAWS", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(name: "TocsinReport", dependencies: ["TocsinCore", "TocsinDetect", "TocsinEval"], swiftSettings: strict),
         .target(
             name: "TocsinStore",
@@ -81,6 +83,7 @@ let package = Package(
         ),
         .testTarget(name: "TocsinCoreTests", dependencies: ["TocsinCore"], swiftSettings: strict),
         .testTarget(name: "TocsinDetectTests", dependencies: ["TocsinDetect", "TocsinCore", "TocsinEval"], swiftSettings: strict),
+        .testTarget(name: "TocsinAWSTests", dependencies: ["TocsinAWS"], exclude: ["Support"], swiftSettings: strict),
         .testTarget(name: "TocsinReportTests", dependencies: ["TocsinReport", "TocsinEval", "TocsinCore"], swiftSettings: strict),
         .testTarget(name: "TocsinEvalTests", dependencies: ["TocsinEval", "TocsinDetect", "TocsinCore"], swiftSettings: strict),
         .testTarget(
