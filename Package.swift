@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "TocsinCore", swiftSettings: strict),
         .target(name: "TocsinDetect", dependencies: ["TocsinCore"], swiftSettings: strict),
         .target(name: "TocsinEval", dependencies: ["TocsinCore", "TocsinDetect"], swiftSettings: strict),
-        .target(name: "TocsinAWS", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
+        .target(name: "TocsinAWS", dependencies: ["TocsinCore", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(name: "TocsinReport", dependencies: ["TocsinCore", "TocsinDetect", "TocsinEval"], swiftSettings: strict),
         .target(
             name: "TocsinStore",

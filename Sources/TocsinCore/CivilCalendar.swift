@@ -1,8 +1,8 @@
 /// Conversions between proleptic Gregorian dates and day numbers since 1970-01-01,
 /// after Howard Hinnant's `days_from_civil` and `civil_from_days`.
-enum CivilCalendar {
+package enum CivilCalendar {
     /// The number of days from 1970-01-01 to the given date (negative before it).
-    static func days(year: Int, month: Int, day: Int) -> Int {
+    package static func days(year: Int, month: Int, day: Int) -> Int {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
         let yearOfEra = shiftedYear - era * 400
@@ -13,7 +13,7 @@ enum CivilCalendar {
     }
 
     /// The date that lies `days` days after 1970-01-01.
-    static func date(days: Int) -> (year: Int, month: Int, day: Int) {
+    package static func date(days: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -26,7 +26,7 @@ enum CivilCalendar {
     }
 
     /// The number of days in `month` (1...12) of `year`.
-    static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2:
             let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
