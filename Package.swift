@@ -53,6 +53,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "TocsinPrometheus", dependencies: ["TocsinCore", "TocsinPipeline"], swiftSettings: strict),
         .target(name: "TocsinResponse", dependencies: ["TocsinCore"], swiftSettings: strict),
         .target(
             name: "TocsinConfig",
@@ -108,6 +109,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "TocsinPrometheusTests", dependencies: ["TocsinPrometheus", "TocsinCore", "TocsinDetect"], swiftSettings: strict),
         .testTarget(name: "TocsinResponseTests", dependencies: ["TocsinResponse", "TocsinCore"], swiftSettings: strict),
         .testTarget(name: "TocsinConfigTests", dependencies: ["TocsinConfig", "TocsinPipeline", "TocsinResponse"], swiftSettings: strict),
         .testTarget(name: "tocsinTests", dependencies: ["tocsin"], swiftSettings: strict),
