@@ -75,7 +75,7 @@ let package = Package(
             name: "tocsin",
             dependencies: [
                 "TocsinCore", "TocsinDetect", "TocsinEval", "TocsinStore", "TocsinPipeline", "TocsinServer", "TocsinSources",
-                "TocsinConfig", "TocsinResponse", "TocsinReport",
+                "TocsinConfig", "TocsinResponse", "TocsinReport", "TocsinPrometheus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -157,14 +157,15 @@ struct ConfigurationSections {
 
     private func source(_ value: ConfigReader.Value) -> TocsinConfiguration.Source? {
         guard let kindValue = value.node.mapping?["type"] else {
-            reader.report(value, "a source needs type: synthetic or csv")
+            reader.report(value, "a source needs type: synthetic, csv or prometheus")
             return nil
         }
         switch reader.string(ConfigReader.Value(node: kindValue, path: value.child("type"))) {
         case "synthetic": return synthetic(value).map { .synthetic($0) }
         case "csv": return csv(value).map { .csv($0) }
+        case "prometheus": return prometheus(value).map { .prometheus($0) }
         case let other?:
-            reader.report(ConfigReader.Value(node: kindValue, path: value.child("type")), "unknown source type \"\(other)\"; known: synthetic, csv")
+            reader.report(ConfigReader.Value(node: kindValue, path: value.child("type")), "unknown source type \"\(other)\"; known: synthetic, csv, prometheus")
             return nil
         case nil:
             return nil
@@ -180,6 +181,30 @@ struct ConfigurationSections {
         source.instancesPerService = entries["instances_per_service"].flatMap { reader.int($0, in: 1...100) }
         source.ticks = entries["ticks"].flatMap { reader.int($0, in: 1_100...1_000_000) }
         if let interval = entries["interval"].flatMap({ reader.duration($0) }) { source.interval = interval }
+        return source
+    }
+
+    private func prometheus(_ value: ConfigReader.Value) -> TocsinConfiguration.PrometheusSource? {
+        guard let entries = reader.mapping(value, allowed: ["type", "url", "queries", "step", "lookback", "interval"]) else { return nil }
+        guard let url = entries["url"].flatMap(reader.string), let list = entries["queries"].flatMap(reader.sequence) else {
+            if entries["url"] == nil || entries["queries"] == nil { reader.report(value, "a prometheus source needs url and queries") }
+            return nil
+        }
+        if !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+            reader.report(entries["url"] ?? value, "url must start with http:// or https://, got \"\(url)\"")
+        }
+        let queries = list.compactMap { item -> TocsinConfiguration.PrometheusSource.Query? in
+            guard let fields = reader.mapping(item, allowed: ["query", "name"]) else { return nil }
+            guard let expression = fields["query"].flatMap(reader.string) else {
+                if fields["query"] == nil { reader.report(item, "a prometheus query needs query: PROMQL") }
+                return nil
+            }
+            return .init(expression: expression, name: fields["name"].flatMap(reader.string))
+        }
+        var source = TocsinConfiguration.PrometheusSource(url: url, queries: queries)
+        if let step = entries["step"].flatMap({ reader.duration($0, minimum: 1) }) { source.step = step }
+        if let lookback = entries["lookback"].flatMap({ reader.duration($0, minimum: 1) }) { source.lookback = lookback }
+        if let interval = entries["interval"].flatMap({ reader.duration($0, minimum: 1) }) { source.interval = interval }
         return source
     }
 

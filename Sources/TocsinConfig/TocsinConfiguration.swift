@@ -70,10 +70,36 @@ public struct TocsinConfiguration: Sendable {
         }
     }
 
+    /// A Prometheus server read through PromQL queries on a schedule.
+    public struct PrometheusSource: Sendable, Equatable {
+        /// One query and the series name its results take (nil keeps `__name__`).
+        public struct Query: Sendable, Equatable {
+            public var expression: String
+            public var name: String?
+        }
+
+        /// The server, e.g. `http://127.0.0.1:9090`.
+        public var url: String
+        public var queries: [Query]
+        /// Seconds between samples asked for.
+        public var step: TimeInterval = 60
+        /// How far back the first pull reaches.
+        public var lookback: TimeInterval = 3_600
+        /// Time between pulls.
+        public var interval: TimeInterval = 300
+
+        /// A source pulled every five minutes, one sample a minute.
+        public init(url: String, queries: [Query]) {
+            self.url = url
+            self.queries = queries
+        }
+    }
+
     /// A source of data.
     public enum Source: Sendable, Equatable {
         case synthetic(SyntheticSource)
         case csv(CSVSource)
+        case prometheus(PrometheusSource)
     }
 
     /// Automatic responses to incidents.

@@ -3,6 +3,7 @@ import ServiceLifecycle
 import TocsinConfig
 import TocsinCore
 import TocsinPipeline
+import TocsinPrometheus
 import TocsinSources
 
 /// Turns the configuration file's sources into running services.
@@ -23,6 +24,12 @@ enum ConfiguredSources {
                 let start = Date().addingTimeInterval(-Double(configuration.totalTicks) * configuration.tickSeconds)
                 let pause = Duration.seconds(settings.interval)
                 services.append(SyntheticSourceService(cloud: cloud, ingestor: ingestor, start: start, interval: pause...pause))
+            case .prometheus(let settings):
+                guard let url = URL(string: settings.url) else { throw .usage("prometheus source: \(settings.url) is not a URL") }
+                let queries = settings.queries.map { PrometheusSource.Query(expression: $0.expression, name: $0.name) }
+                let source = PrometheusSource(client: PrometheusClient(baseURL: url), queries: queries,
+                                              step: settings.step, lookback: settings.lookback)
+                services.append(PullSourceService(source: source, ingestor: ingestor, interval: .seconds(settings.interval)))
             case .csv(let settings):
                 let key = SeriesKey(name: settings.series, labels: settings.labels)
                 services.append(PullSourceService(source: CSVFileSource(path: settings.path, key: key), ingestor: ingestor,
