@@ -32,6 +32,8 @@ public struct DefaultDetector: SinglePassDetector, Hashable {
         /// How far beyond the range seen so far, as a fraction of it, is a new extreme;
         /// 0 turns the check off.
         public var noveltyTolerance = 0.05
+        /// Which new extremes alarm: `up` (new highs, e.g. CPU or latency), `down` or `both`.
+        public var noveltySide = DeviationSide.both
         /// Values in the relative-entropy window; 0 turns the distribution check off.
         public var distributionWindow = 52
         /// The alarm threshold on the log-likelihood scale.
@@ -95,7 +97,7 @@ public struct DefaultDetector: SinglePassDetector, Hashable {
         self.configuration = configuration
         forest = try RandomCutForestDetector(configuration: configuration.forest)
         (likelihood, rest) = configuration.stages(probation: configuration.probation)
-        novelty = RangeNovelty(tolerance: configuration.noveltyTolerance)
+        novelty = RangeNovelty(tolerance: configuration.noveltyTolerance, side: configuration.noveltySide)
         distribution = try RelativeEntropyDetector(configuration: configuration.distribution)
     }
 

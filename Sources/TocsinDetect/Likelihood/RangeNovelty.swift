@@ -5,19 +5,27 @@
 public struct RangeNovelty: Sendable, Codable, Hashable {
     /// How far outside the range seen, as a fraction of its width, is novel.
     public let tolerance: Double
+    /// Which new extremes count: new highs, new lows, or both.
+    public let side: DeviationSide
     private var minimum: Double?
     private var maximum: Double?
 
     /// A tracker that has seen nothing yet.
-    public init(tolerance: Double = 0.05) {
+    public init(tolerance: Double = 0.05, side: DeviationSide = .both) {
         self.tolerance = tolerance
+        self.side = side
     }
 
     /// Whether `value` is novel against the range before it. Does not learn it.
     public func isNovel(_ value: Double) -> Bool {
         guard let minimum, let maximum, minimum != maximum, value.isFinite else { return false }
         let margin = (maximum - minimum) * tolerance
-        return value > maximum + margin || value < minimum - margin
+        let high = value > maximum + margin, low = value < minimum - margin
+        switch side {
+        case .up: return high
+        case .down: return low
+        case .both: return high || low
+        }
     }
 
     /// Widens the range to include `value`.

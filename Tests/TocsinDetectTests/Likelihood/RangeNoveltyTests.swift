@@ -14,6 +14,18 @@ struct RangeNoveltyTests {
         #expect(!novelty.isNovel(.nan))
     }
 
+    @Test("a one-sided tracker ignores new extremes on the other side")
+    func oneSided() {
+        var up = RangeNovelty(tolerance: 0.05, side: .up)
+        var down = RangeNovelty(tolerance: 0.05, side: .down)
+        for value in [10.0, 20] {
+            up.learn(value)
+            down.learn(value)
+        }
+        #expect(up.isNovel(25) && !up.isNovel(5))
+        #expect(down.isNovel(5) && !down.isNovel(25))
+    }
+
     @Test("a constant series has no range to leave yet")
     func constant() {
         var novelty = RangeNovelty()
