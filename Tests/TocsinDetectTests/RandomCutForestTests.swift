@@ -27,6 +27,26 @@ struct RandomCutForestTests {
         #expect(forest.sampled == 64)
     }
 
+    @Test("where the boxes lie in memory is not state: a decoded or copied forest equals and scores as the original")
+    func boxPlacement() throws {
+        var forest = try Self.forest(dimensions: 8, sampleSize: 32)
+        var random = SeededGenerator(seed: 4)
+        let points = (0..<600).map { _ in (0..<8).map { _ in random.nextGaussian() } }
+        for point in points[..<300] { forest.update(point) }
+        var decoded = try JSONDecoder().decode(RandomCutForest.self, from: JSONEncoder().encode(forest))
+        var copy = forest
+        #expect(decoded == forest)
+        for point in points[300...] {
+            forest.update(point)
+            decoded.update(point)
+            copy.update(point)
+        }
+        #expect(decoded == forest && copy == forest)
+        #expect(decoded.hashValue == forest.hashValue)
+        #expect(decoded.isConsistent() && copy.isConsistent())
+        #expect(points.allSatisfy { decoded.score($0) == forest.score($0) && copy.score($0) == forest.score($0) })
+    }
+
     @Test("typical points score about 1, a far one much more, and the attribution names its dimension")
     func scoresAndAttribution() throws {
         var forest = try Self.forest()

@@ -3,19 +3,32 @@
 /// sum is the one a plain loop gives, and without branches, which the data would make
 /// unpredictable (a fixed width unrolls the loops into straight-line code).
 enum BoxArithmetic<Width: PointWidth> {
-    /// The box's extents summed, and the point's distances outside it (`low - value`
-    /// below, `value - high` above, 0 inside) summed.
+    /// The point's distances outside the box (`low - value` below, `value - high` above,
+    /// 0 inside) summed; at most one side of a dimension is positive, so adding both sides'
+    /// positive parts adds the distance exactly.
     @inline(__always)
-    static func rangeAndGaps(low: UnsafePointer<Double>, high: UnsafePointer<Double>, point: UnsafePointer<Double>,
-                             dimensions: Int) -> (range: Double, gaps: Double) {
-        var range = 0.0, twiceGaps = 0.0
+    static func gaps(low: UnsafePointer<Double>, high: UnsafePointer<Double>, point: UnsafePointer<Double>, dimensions: Int) -> Double {
+        var gaps = 0.0
         for d in 0..<Width.dimensions(dimensions) {
-            range += high[d] - low[d]
-            // At most one side is positive; `x + |x|` is `2x` above 0 and 0 below, exactly.
-            let outside = max(low[d] - point[d], point[d] - high[d])
-            twiceGaps += outside + outside.magnitude
+            gaps += larger(low[d] - point[d], 0) + larger(point[d] - high[d], 0)
         }
-        return (range, twiceGaps * 0.5)
+        return gaps
+    }
+
+    /// `a > b ? a : b`: the larger value, written so that it compiles to one maximum
+    /// instruction (`max` compiles to a compare and a blend, to order NaNs; the two differ
+    /// only for NaNs and in the sign of equal zeros, which no result depends on).
+    @inline(__always)
+    static func larger(_ a: Double, _ b: Double) -> Double {
+        a > b ? a : b
+    }
+
+    /// The box's extents summed in dimension order (what ``NodeStore/Cut/range`` caches).
+    @inline(__always)
+    static func range(low: UnsafePointer<Double>, high: UnsafePointer<Double>, dimensions: Int) -> Double {
+        var range = 0.0
+        for d in 0..<Width.dimensions(dimensions) { range += high[d] - low[d] }
+        return range
     }
 
     /// Whether the point lies in the box (on its faces included).
@@ -43,7 +56,7 @@ enum BoxArithmetic<Width: PointWidth> {
                      lower: UnsafeMutablePointer<Double>, upper: UnsafeMutablePointer<Double>, dimensions: Int) -> Double {
         var extent = 0.0
         for d in 0..<Width.dimensions(dimensions) {
-            let grownLow = min(low[d], point[d]), grownHigh = max(high[d], point[d])
+            let grownLow = min(low[d], point[d]), grownHigh = larger(point[d], high[d])
             lower[d] = grownLow
             upper[d] = grownHigh
             extent += grownHigh - grownLow
@@ -57,18 +70,38 @@ enum BoxArithmetic<Width: PointWidth> {
         for d in 0..<Width.dimensions(dimensions) { target[d] = source[d] }
     }
 
-    /// Sets the box at `low`/`high` to the union of two others; false when it was that already.
+    /// Sets the box at `low`/`high` to the union of two others; whether it changed, and its range.
+    /// Dimensions go two at a time, every value read before any is written, so that the
+    /// compiler may pair them into vector instructions although it cannot tell the boxes apart.
     @inline(__always)
     static func setUnion(low: UnsafeMutablePointer<Double>, high: UnsafeMutablePointer<Double>,
                          of firstLow: UnsafePointer<Double>, _ firstHigh: UnsafePointer<Double>,
-                         and secondLow: UnsafePointer<Double>, _ secondHigh: UnsafePointer<Double>, dimensions: Int) -> Bool {
+                         and secondLow: UnsafePointer<Double>, _ secondHigh: UnsafePointer<Double>,
+                         dimensions: Int) -> (changed: Bool, range: Double) {
+        let dimensions = Width.dimensions(dimensions)
         var changed = 0
-        for d in 0..<Width.dimensions(dimensions) {
-            let unionLow = min(firstLow[d], secondLow[d]), unionHigh = max(firstHigh[d], secondHigh[d])
-            changed |= (unionLow != low[d] ? 1 : 0) | (unionHigh != high[d] ? 1 : 0)
-            low[d] = unionLow
-            high[d] = unionHigh
+        var range = 0.0
+        var d = 0
+        while d &+ 1 < dimensions {
+            let low0 = min(firstLow[d], secondLow[d]), low1 = min(firstLow[d &+ 1], secondLow[d &+ 1])
+            let high0 = larger(secondHigh[d], firstHigh[d]), high1 = larger(secondHigh[d &+ 1], firstHigh[d &+ 1])
+            changed |= (low0 != low[d] ? 1 : 0) | (low1 != low[d &+ 1] ? 1 : 0)
+                | (high0 != high[d] ? 1 : 0) | (high1 != high[d &+ 1] ? 1 : 0)
+            low[d] = low0
+            low[d &+ 1] = low1
+            high[d] = high0
+            high[d &+ 1] = high1
+            range += high0 - low0
+            range += high1 - low1
+            d &+= 2
         }
-        return changed != 0
+        if d < dimensions {
+            let lowLast = min(firstLow[d], secondLow[d]), highLast = larger(secondHigh[d], firstHigh[d])
+            changed |= (lowLast != low[d] ? 1 : 0) | (highLast != high[d] ? 1 : 0)
+            low[d] = lowLast
+            high[d] = highLast
+            range += highLast - lowLast
+        }
+        return (changed != 0, range)
     }
 }

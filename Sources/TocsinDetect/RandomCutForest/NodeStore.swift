@@ -1,6 +1,8 @@
+import Foundation
+
 /// The nodes of every tree of a random cut forest, in one pool: internal nodes with their
-/// cut and links side by side (24 bytes, so that a walk down a tree reads one small
-/// record per level), their bounding boxes apart, and leaves.
+/// cut, the range of their box and links side by side (32 bytes, so that a walk down a
+/// tree reads one small aligned record per level), their bounding boxes apart, and leaves.
 ///
 /// A reference to a node is its index (`>= 0`) for an internal node and `~index` (`< 0`)
 /// for a leaf; a parent of `-1` is "none". Keeping all the trees in one pool lets
@@ -10,6 +12,9 @@ struct NodeStore: Sendable, Codable, Hashable {
     struct Cut: Sendable, Codable, Hashable {
         /// Values `<=` the cut go left.
         var value: Double
+        /// The box's extents summed in dimension order (``BoxArithmetic/range(low:high:dimensions:)``),
+        /// kept with the box so that scoring does not sum them again.
+        var range: Double
         var left: Int32
         var right: Int32
         var parent: Int32
@@ -26,14 +31,78 @@ struct NodeStore: Sendable, Codable, Hashable {
     /// Coordinates per point.
     let dimensions: Int
     private(set) var cuts: [Cut] = []
-    /// Per internal node: its bounding box, the minima of every dimension, then the maxima.
-    private(set) var boxes: [Double] = []
+    /// Per internal node: its bounding box, the minima of every dimension, then the maxima,
+    /// from `boxStart` on. The array holds ``boxSlack`` values more than the boxes, so that
+    /// they can start on a 64-byte boundary wherever its storage lies (a box of 8
+    /// coordinates then spans 2 cache lines, not 3); placement is neither encoded nor compared.
+    private(set) var boxStorage = [Double](repeating: 0, count: boxSlack)
+    private(set) var boxStart = 0
     private(set) var leaves: [Leaf] = []
     private var freeCuts: [Int32] = []
     private var freeLeaves: [Int32] = []
 
+    private static let boxSlack = 8
+
+    private enum CodingKeys: String, CodingKey {
+        case dimensions, cuts, boxes, leaves, freeCuts, freeLeaves
+    }
+
     init(dimensions: Int) {
         self.dimensions = dimensions
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        dimensions = try container.decode(Int.self, forKey: .dimensions)
+        cuts = try container.decode([Cut].self, forKey: .cuts)
+        boxStorage = try container.decode([Double].self, forKey: .boxes) + repeatElement(0, count: Self.boxSlack)
+        leaves = try container.decode([Leaf].self, forKey: .leaves)
+        freeCuts = try container.decode([Int32].self, forKey: .freeCuts)
+        freeLeaves = try container.decode([Int32].self, forKey: .freeLeaves)
+        guard boxStorage.count == cuts.count * 2 * dimensions + Self.boxSlack else {
+            throw DecodingError.dataCorruptedError(forKey: .boxes, in: container, debugDescription: "boxes do not match the cuts")
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(dimensions, forKey: .dimensions)
+        try container.encode(cuts, forKey: .cuts)
+        try container.encode(Array(boxes), forKey: .boxes)
+        try container.encode(leaves, forKey: .leaves)
+        try container.encode(freeCuts, forKey: .freeCuts)
+        try container.encode(freeLeaves, forKey: .freeLeaves)
+    }
+
+    static func == (first: NodeStore, second: NodeStore) -> Bool {
+        first.dimensions == second.dimensions && first.cuts == second.cuts && first.boxes.elementsEqual(second.boxes)
+            && first.leaves == second.leaves && first.freeCuts == second.freeCuts && first.freeLeaves == second.freeLeaves
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(dimensions)
+        hasher.combine(cuts)
+        for value in boxes { hasher.combine(value) }
+        hasher.combine(leaves)
+        hasher.combine(freeCuts)
+        hasher.combine(freeLeaves)
+    }
+
+    /// The boxes, wherever they lie in their storage.
+    private var boxes: ArraySlice<Double> {
+        boxStorage[boxStart..<(boxStart + boxStorage.count - Self.boxSlack)]
+    }
+
+    /// Moves the boxes to the first 64-byte boundary of their storage, which growing or
+    /// copying the array may have moved.
+    private mutating func alignBoxes() {
+        let start = boxStart, count = boxStorage.count - Self.boxSlack
+        boxStart = boxStorage.withUnsafeMutableBufferPointer { storage in
+            let base = storage.baseAddress!
+            let aligned = ((64 - (Int(bitPattern: base) & 63)) & 63) / MemoryLayout<Double>.stride
+            if aligned != start { memmove(base + aligned, base + start, count * MemoryLayout<Double>.stride) }
+            return aligned
+        }
     }
 
     /// A node's parent.
@@ -64,9 +133,13 @@ struct NodeStore: Sendable, Codable, Hashable {
     mutating func withStorage<Result>(
         _ body: (UnsafeMutableBufferPointer<Cut>, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Leaf>) -> Result
     ) -> Result {
-        cuts.withUnsafeMutableBufferPointer { cuts in
-            boxes.withUnsafeMutableBufferPointer { boxes in
-                leaves.withUnsafeMutableBufferPointer { leaves in body(cuts, boxes, leaves) }
+        alignBoxes()
+        let start = boxStart, count = boxStorage.count - Self.boxSlack
+        return cuts.withUnsafeMutableBufferPointer { cuts in
+            boxStorage.withUnsafeMutableBufferPointer { storage in
+                leaves.withUnsafeMutableBufferPointer { leaves in
+                    body(cuts, UnsafeMutableBufferPointer(rebasing: storage[start..<(start + count)]), leaves)
+                }
             }
         }
     }
@@ -90,7 +163,7 @@ struct NodeStore: Sendable, Codable, Hashable {
         } else {
             node = Int32(cuts.count)
             cuts.append(cut)
-            boxes.append(contentsOf: repeatElement(0, count: 2 * dimensions))
+            boxStorage.append(contentsOf: repeatElement(0, count: 2 * dimensions))
         }
         let dimensions = dimensions
         withStorage { cuts, boxes, _ in
@@ -136,7 +209,9 @@ struct NodeStore: Sendable, Codable, Hashable {
                         let (lowA, highA) = corners(node.left)
                         let (lowB, highB) = corners(node.right)
                         let box = base + Int(starts[slot]) * 2 * dimensions
-                        let changed = BoxArithmetic<Width>.setUnion(low: box, high: box + dimensions, of: lowA, highA, and: lowB, highB, dimensions: dimensions)
+                        let (changed, range) = BoxArithmetic<Width>.setUnion(low: box, high: box + dimensions, of: lowA, highA,
+                                                                              and: lowB, highB, dimensions: dimensions)
+                        cuts[Int(starts[slot])].range = range
                         starts[kept] = node.parent
                         kept += changed && node.parent >= 0 ? 1 : 0
                     }
@@ -147,7 +222,8 @@ struct NodeStore: Sendable, Codable, Hashable {
     }
 
     /// The points held below `root`, counting copies, when every internal node's box is
-    /// exactly the union of its children's and parents point back; nil otherwise. For tests.
+    /// exactly the union of its children's, its range the box's, and parents point back;
+    /// nil otherwise. For tests.
     func consistentMass(root: Int32, points: PointStore) -> Int? {
         guard parent(of: root) < 0 else { return nil }
         var pending = [root]
@@ -159,11 +235,16 @@ struct NodeStore: Sendable, Codable, Hashable {
             }
             let node = cuts[Int(reference)]
             guard parent(of: node.left) == reference, parent(of: node.right) == reference else { return nil }
+            let range = boxStorage.withUnsafeBufferPointer { storage in
+                let box = storage.baseAddress! + boxStart + Int(reference) * 2 * dimensions
+                return BoxArithmetic<AnyWidth>.range(low: box, high: box + dimensions, dimensions: dimensions)
+            }
+            guard node.range == range else { return nil }
             for d in 0..<dimensions {
                 let (lowA, highA) = bounds(of: node.left, dimension: d, points: points)
                 let (lowB, highB) = bounds(of: node.right, dimension: d, points: points)
-                let start = Int(reference) * 2 * dimensions
-                if boxes[start + d] != min(lowA, lowB) || boxes[start + dimensions + d] != max(highA, highB) { return nil }
+                let start = boxStart + Int(reference) * 2 * dimensions
+                if boxStorage[start + d] != min(lowA, lowB) || boxStorage[start + dimensions + d] != max(highA, highB) { return nil }
             }
             pending += [node.left, node.right]
         }
@@ -175,7 +256,7 @@ struct NodeStore: Sendable, Codable, Hashable {
             let value = points.coordinates[Int(leaves[Int(~reference)].point) * dimensions + d]
             return (value, value)
         }
-        let start = Int(reference) * 2 * dimensions
-        return (boxes[start + d], boxes[start + dimensions + d])
+        let start = boxStart + Int(reference) * 2 * dimensions
+        return (boxStorage[start + d], boxStorage[start + dimensions + d])
     }
 }

@@ -8,7 +8,7 @@ import TocsinCore
 /// threshold). Scores are 0 until `outputAfter` shingles have been learned.
 public struct RandomCutForestDetector: Detector, Hashable {
     public static let name = "random-cut-forest"
-    public static let stateVersion = 2
+    public static let stateVersion = 3
 
     /// Hyperparameters.
     public struct Configuration: DetectorConfiguration {

@@ -7,7 +7,7 @@ import TocsinCore
 /// the `1 − contamination` quantile of the training rows' scores.
 public struct RandomCutForestModel: BatchDetector, Hashable {
     public static let name = "random-cut-forest"
-    public static let stateVersion = 2
+    public static let stateVersion = 3
 
     /// Hyperparameters.
     public struct Configuration: DetectorConfiguration {

@@ -40,7 +40,7 @@ struct RandomCutTree: Sendable, Codable, Hashable {
                 // at a leaf, unless it holds the same coordinates).
                 var above: Int32 = -1
                 var reference = root
-                var separation: (dimension: Int, cut: Double)?
+                var separation: (dimension: Int, cut: Double, range: Double)?
                 let duplicate: Int32? = nodes.withStorage { cuts, boxes, leaves in
                     while true {
                         if reference < 0 {
@@ -51,7 +51,8 @@ struct RandomCutTree: Sendable, Codable, Hashable {
                                 leaves[leaf].mass += 1
                                 return Int32(leaf)
                             }
-                            separation = randomCut(lower: lower, upper: upper, width: Width.self, dimensions: dimensions, extent: extent)
+                            let (dimension, cut) = randomCut(lower: lower, upper: upper, width: Width.self, dimensions: dimensions, extent: extent)
+                            separation = (dimension, cut, extent)
                             return nil
                         }
                         let node = Int(reference)
@@ -69,21 +70,22 @@ struct RandomCutTree: Sendable, Codable, Hashable {
                         let (dimension, cut) = randomCut(lower: lower, upper: upper, width: Width.self, dimensions: dimensions, extent: extent)
                         let value = point[dimension]
                         if (cut < box[dimension] && value <= cut) || (cut >= box[dimensions + dimension] && value > cut) {
-                            separation = (dimension, cut)
+                            separation = (dimension, cut, extent)
                             return nil
                         }
                         BoxArithmetic<Width>.copy(lower, to: box, dimensions: dimensions)
                         BoxArithmetic<Width>.copy(upper, to: box + dimensions, dimensions: dimensions)
+                        cuts[node].range = extent
                         above = reference
                         let next = cuts[node]
                         reference = point[Int(next.dimension)] <= next.value ? next.left : next.right
                     }
                 }
                 if let duplicate { return duplicate }
-                let (dimension, cut) = separation!
+                let (dimension, cut, range) = separation!
                 let leaf = nodes.newLeaf(index, parent: -1)
                 let goesLeft = point[dimension] <= cut
-                let split = nodes.newCut(NodeStore.Cut(value: cut, left: goesLeft ? ~leaf : reference, right: goesLeft ? reference : ~leaf,
+                let split = nodes.newCut(NodeStore.Cut(value: cut, range: range, left: goesLeft ? ~leaf : reference, right: goesLeft ? reference : ~leaf,
                                                        parent: above, dimension: Int32(dimension)),
                                          lower: lower, upper: upper)
                 nodes.setParent(of: ~leaf, to: split)

@@ -84,27 +84,38 @@ struct StreamSampler: Sendable, Codable, Hashable {
     mutating func add(_ entry: Int32, weight: Double) {
         weights.append(weight)
         entries.append(entry)
-        var child = entries.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard weights[child] > weights[parent] else { break }
-            weights.swapAt(child, parent)
-            entries.swapAt(child, parent)
-            child = parent
+        withHeap { weights, entries in
+            var child = entries.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard weights[child] > weights[parent] else { break }
+                weights.swapAt(child, parent)
+                entries.swapAt(child, parent)
+                child = parent
+            }
         }
     }
 
     private mutating func siftDown(_ start: Int) {
-        var parent = start
-        while true {
-            let left = 2 * parent + 1
-            guard left < entries.count else { return }
-            var largest = left
-            if left + 1 < entries.count, weights[left + 1] > weights[left] { largest = left + 1 }
-            guard weights[largest] > weights[parent] else { return }
-            weights.swapAt(largest, parent)
-            entries.swapAt(largest, parent)
-            parent = largest
+        withHeap { weights, entries in
+            var parent = start
+            while true {
+                let left = 2 * parent + 1
+                guard left < entries.count else { return }
+                var largest = left
+                if left + 1 < entries.count, weights[left + 1] > weights[left] { largest = left + 1 }
+                guard weights[largest] > weights[parent] else { return }
+                weights.swapAt(largest, parent)
+                entries.swapAt(largest, parent)
+                parent = largest
+            }
+        }
+    }
+
+    /// Runs `body` on the heap's storage, so that its swaps need no checks of the arrays' uniqueness.
+    private mutating func withHeap(_ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int32>) -> Void) {
+        weights.withUnsafeMutableBufferPointer { weights in
+            entries.withUnsafeMutableBufferPointer { entries in body(weights, entries) }
         }
     }
 }

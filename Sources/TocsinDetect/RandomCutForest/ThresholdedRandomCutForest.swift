@@ -12,7 +12,7 @@ import TocsinCore
 /// are 0 until the forest gives output and `warmUp` raw scores have been seen.
 public struct ThresholdedRandomCutForest: Detector, Hashable {
     public static let name = "thresholded-random-cut-forest"
-    public static let stateVersion = 2
+    public static let stateVersion = 3
 
     /// Hyperparameters.
     public struct Configuration: DetectorConfiguration {
