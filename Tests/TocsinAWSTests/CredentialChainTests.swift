@@ -86,7 +86,8 @@ struct CredentialChainTests {
         #expect(keys == ["ASIAIMDS0001"])
     }
 
-    @Test("an absent or silent metadata service fails within about a second")
+    @Test("an absent or silent metadata service fails within about a second",
+          .enabled(if: QuietPhase.enabled, "times a wall-clock bound: runs in the quiet phase of scripts/test"))
     func metadataAbsent() async throws {
         let folder = try home(withProfile: false)
         let silent = try IMDSServer(["--hang"])

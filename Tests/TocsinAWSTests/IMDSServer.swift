@@ -9,20 +9,7 @@ final class IMDSServer {
     /// Starts the server with `arguments` and waits for the port it prints.
     init(_ arguments: [String] = []) throws {
         process = try PythonScript.start("imds_server.py", arguments)
-        let output = try PythonScript.pipe(process.standardOutput)
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.availableData
-            guard !chunk.isEmpty else {
-                let errors = try PythonScript.pipe(process.standardError).readToEnd() ?? Data()
-                throw PythonScript.Failure(description: "imds_server.py stopped early: " + String(decoding: errors, as: UTF8.self))
-            }
-            line.append(chunk)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw PythonScript.Failure(description: "imds_server.py printed no port")
-        }
-        self.port = port
+        port = try PythonScript.port(of: process, script: "imds_server.py")
     }
 
     /// A transport to this server with `timeout`.
@@ -31,8 +18,6 @@ final class IMDSServer {
     }
 
     deinit {
-        try? (process.standardInput as? Pipe)?.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
+        PythonScript.stop(process)
     }
 }

@@ -6,14 +6,14 @@ import TocsinPrometheus
 
 /// Live detection of a CPU burn on the machine's own node_exporter, read through the real
 /// Prometheus that `./scripts/test` starts. It needs a quiet machine, so `./scripts/test`
-/// runs it alone after the other tests (`swift test --filter PrometheusCPUBurnTests`).
+/// runs it after the other tests, in its quiet phase (`TOCSIN_QUIET_TESTS=1`).
 @Suite("CPU burn seen through Prometheus", .serialized)
 struct PrometheusCPUBurnTests {
     /// Busy cores, all modes but idle, one sample a second.
     static let busyCores = #"sum(rate(node_cpu_seconds_total{mode!="idle"}[3s]))"#
 
     @Test("the default detector, fed by live pulls, alarms during a 60 s busy loop and hardly before",
-          .enabled(if: ProcessInfo.processInfo.environment["TOCSIN_CPU_BURN_TEST"] == "1",
+          .enabled(if: ProcessInfo.processInfo.environment["TOCSIN_QUIET_TESTS"] == "1",
                    "runs alone: in the main run other tests keep the cores busy"),
           .timeLimit(.minutes(5)))
     func detectsBurn() async throws {
