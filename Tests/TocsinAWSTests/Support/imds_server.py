@@ -8,7 +8,7 @@ Prints the port it listens on as the first line of standard output, then serves:
   expiring LIFETIME seconds after the request.
 GET requests without a token it issued get 401. With --hang every request waits 30 s unanswered.
 The server stops on SIGTERM, when its standard input closes (the test ended or died), or by
-itself after --max-seconds (default 60).
+itself after --max-seconds (default 600).
 
 Usage: python3 imds_server.py [--role NAME] [--lifetime SECONDS] [--hang] [--max-seconds N]
 """
@@ -87,7 +87,7 @@ def main():
     parser.add_argument("--role", default="tocsin-role")
     parser.add_argument("--lifetime", type=int, default=21600)
     parser.add_argument("--hang", action="store_true")
-    parser.add_argument("--max-seconds", type=float, default=60)
+    parser.add_argument("--max-seconds", type=float, default=600)
     options = parser.parse_args()
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(options))

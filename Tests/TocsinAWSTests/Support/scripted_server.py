@@ -5,7 +5,7 @@ Prints the port it listens on as the first line of standard output. The first ar
 JSON list of answers, each {"status": 400, "body": "...", "headers": {"Name": "value"}}; the
 n-th request gets the n-th answer, and every later request the last one. With --hang no
 request is ever answered. The server stops on SIGTERM, when its standard input closes, or by
-itself after --max-seconds (default 60).
+itself after --max-seconds (default 600).
 
 Usage: python3 scripted_server.py ANSWERS_JSON [--hang] [--max-seconds N]
 """
@@ -53,7 +53,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("answers")
     parser.add_argument("--hang", action="store_true")
-    parser.add_argument("--max-seconds", type=float, default=60)
+    parser.add_argument("--max-seconds", type=float, default=600)
     options = parser.parse_args()
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
