@@ -16,11 +16,11 @@ Usage: python3 imds_server.py [--role NAME] [--lifetime SECONDS] [--hang] [--max
 import argparse
 import datetime
 import json
-import signal
-import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from test_server_lifetime import restore_stop_signals, serve_until_stdin_closes
 
 ROLES_PATH = "/latest/meta-data/iam/security-credentials/"
 
@@ -89,20 +89,12 @@ def main():
     parser.add_argument("--hang", action="store_true")
     parser.add_argument("--max-seconds", type=float, default=600)
     options = parser.parse_args()
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    restore_stop_signals()
     server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(options))
     server.daemon_threads = True
     print(server.server_address[1], flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    stdin_closed = threading.Event()
-
-    def watch_stdin():
-        sys.stdin.read()
-        stdin_closed.set()
-
-    threading.Thread(target=watch_stdin, daemon=True).start()
-    stdin_closed.wait(options.max_seconds)
-    sys.exit(0)
+    serve_until_stdin_closes(options.max_seconds)
 
 
 if __name__ == "__main__":

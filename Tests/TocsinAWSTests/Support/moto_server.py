@@ -14,9 +14,9 @@ Exits with 3 when moto is not installed (pip install 'moto[server]').
 
 import argparse
 import os
-import signal
 import sys
-import threading
+
+from test_server_lifetime import restore_stop_signals, serve_until_stdin_closes
 
 
 def main():
@@ -24,10 +24,7 @@ def main():
     parser.add_argument("--max-seconds", type=float, default=600)
     options = parser.parse_args()
     os.nice(5)
-    stop_signals = {signal.SIGTERM, signal.SIGINT}
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, stop_signals)
-    for number in stop_signals:
-        signal.signal(number, signal.SIG_DFL)
+    restore_stop_signals()
     try:
         from moto.server import ThreadedMotoServer
     except ImportError as error:
@@ -36,15 +33,7 @@ def main():
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     print(server.get_host_and_port()[1], flush=True)
-    stdin_closed = threading.Event()
-
-    def watch_stdin():
-        sys.stdin.read()
-        stdin_closed.set()
-
-    threading.Thread(target=watch_stdin, daemon=True).start()
-    stdin_closed.wait(options.max_seconds)
-    os._exit(0)
+    serve_until_stdin_closes(options.max_seconds)
 
 
 if __name__ == "__main__":
