@@ -12,6 +12,12 @@ public struct SeriesHints: Sendable, Codable, Hashable {
     /// The number of points expected, if known.
     public var length: Int?
 
+    /// NAB's probationary period for the hinted length: min(⌊0.15·n⌋, 750) points, the
+    /// first points NAB does not score; nil without a length.
+    public var nabProbation: Int? {
+        length.map { min(max(0, $0) * 15 / 100, 750) }
+    }
+
     /// Hints with any of the three known.
     public init(minimum: Double? = nil, maximum: Double? = nil, length: Int? = nil) {
         self.minimum = minimum

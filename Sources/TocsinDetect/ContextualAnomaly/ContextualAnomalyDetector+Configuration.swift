@@ -53,8 +53,8 @@ extension ContextualAnomalyDetector {
         /// NAB's rest period for a series of `length` values: a fifth of its probation
         /// period, min(⌊0.15 · length⌋, 750), rounded down, at least 1.
         static func restPeriod(forLength length: Int?) -> Int {
-            guard let length else { return 150 }
-            return max(1, min(15 * length / 100, 750) / 5)
+            guard let probation = SeriesHints(length: length).nabProbation else { return 150 }
+            return max(1, probation / 5)
         }
     }
 

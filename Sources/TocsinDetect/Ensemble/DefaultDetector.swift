@@ -107,15 +107,14 @@ public struct DefaultDetector: SinglePassDetector, Hashable {
     /// range sets the distribution check's bins.
     public mutating func prepare(for hints: SeriesHints) {
         distribution.prepare(for: hints)
-        guard seen == 0, let length = hints.length, length > 0 else { return }
-        (likelihood, rest) = configuration.stages(probation: max(2, min(length * 15 / 100, 750)))
+        guard seen == 0, let length = hints.length, length > 0, let probation = hints.nabProbation else { return }
+        (likelihood, rest) = configuration.stages(probation: max(2, probation))
     }
 
 
     public mutating func process(_ point: Point) -> Double {
         guard point.value.isFinite else { return 0 }
-        let raw = forest.score(point)
-        forest.learn(point)
+        let raw = forest.process(point)
         var score = AnomalyLikelihood.logScore(likelihood.likelihood(rawScore: raw, value: point.value))
         if configuration.noveltyTolerance > 0, novelty.isNovel(point.value) { score = 1 }
         if configuration.distributionWindow > 0, distribution.process(point) >= distribution.defaultThreshold { score = 1 }

@@ -78,9 +78,9 @@ public struct LikelihoodDetector<Base: Detector>: SinglePassDetector {
     /// min(0.15·n, 750).
     public mutating func prepare(for hints: SeriesHints) {
         base.prepare(for: hints)
-        guard seen == 0, let length = hints.length, length > 0 else { return }
+        guard seen == 0, let length = hints.length, length > 0, let probation = hints.nabProbation else { return }
         var settings = configuration.likelihood
-        settings.probation = max(2, min(length * 15 / 100, 750))
+        settings.probation = max(2, probation)
         stage = AnomalyLikelihood(configuration: settings)
     }
 
