@@ -54,6 +54,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "TocsinPrometheus", dependencies: ["TocsinCore", "TocsinPipeline"], swiftSettings: strict),
+        .target(
+            name: "TocsinCloudWatch",
+            dependencies: [
+                "TocsinCore", "TocsinPipeline", "TocsinAWS",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .target(name: "TocsinResponse", dependencies: ["TocsinCore"], swiftSettings: strict),
         .target(
             name: "TocsinConfig",
@@ -75,7 +84,7 @@ let package = Package(
             name: "tocsin",
             dependencies: [
                 "TocsinCore", "TocsinDetect", "TocsinEval", "TocsinStore", "TocsinPipeline", "TocsinServer", "TocsinSources",
-                "TocsinConfig", "TocsinResponse", "TocsinReport", "TocsinPrometheus",
+                "TocsinConfig", "TocsinResponse", "TocsinReport", "TocsinPrometheus", "TocsinAWS", "TocsinCloudWatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -84,7 +93,9 @@ let package = Package(
         ),
         .testTarget(name: "TocsinCoreTests", dependencies: ["TocsinCore"], swiftSettings: strict),
         .testTarget(name: "TocsinDetectTests", dependencies: ["TocsinDetect", "TocsinCore", "TocsinEval"], swiftSettings: strict),
-        .testTarget(name: "TocsinAWSTests", dependencies: ["TocsinAWS"], exclude: ["Support"], swiftSettings: strict),
+        .target(name: "TocsinTestServers", dependencies: ["TocsinAWS"], path: "Tests/TocsinTestServers", exclude: ["Support"],
+                swiftSettings: strict),
+        .testTarget(name: "TocsinAWSTests", dependencies: ["TocsinAWS", "TocsinTestServers"], swiftSettings: strict),
         .testTarget(name: "TocsinReportTests", dependencies: ["TocsinReport", "TocsinEval", "TocsinCore"], swiftSettings: strict),
         .testTarget(name: "TocsinEvalTests", dependencies: ["TocsinEval", "TocsinDetect", "TocsinCore"], swiftSettings: strict),
         .testTarget(
@@ -109,10 +120,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "TocsinCloudWatchTests",
+            dependencies: ["TocsinCloudWatch", "TocsinAWS", "TocsinPipeline", "TocsinCore", "TocsinTestServers"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "TocsinPrometheusTests", dependencies: ["TocsinPrometheus", "TocsinCore", "TocsinDetect"], swiftSettings: strict),
         .testTarget(name: "TocsinResponseTests", dependencies: ["TocsinResponse", "TocsinCore"], swiftSettings: strict),
-        .testTarget(name: "TocsinConfigTests", dependencies: ["TocsinConfig", "TocsinPipeline", "TocsinResponse"], swiftSettings: strict),
-        .testTarget(name: "tocsinTests", dependencies: ["tocsin"], swiftSettings: strict),
+        .testTarget(name: "TocsinConfigTests", dependencies: ["TocsinConfig", "TocsinPipeline", "TocsinResponse", "TocsinDetect"], swiftSettings: strict),
+        .testTarget(name: "tocsinTests", dependencies: ["tocsin", "TocsinAWS", "TocsinTestServers"], swiftSettings: strict),
         .executableTarget(
             name: "TocsinBenchmarks",
             dependencies: [

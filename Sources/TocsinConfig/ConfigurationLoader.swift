@@ -17,11 +17,12 @@ public enum ConfigurationLoader {
             throw ConfigErrors(diagnostics: [ConfigDiagnostic(line: 0, column: 0, path: "", message: "cannot read the file: \(error.localizedDescription)")],
                                file: path)
         }
-        return try parse(text, file: path, environment: environment)
+        return try parse(text, file: path, folder: URL(fileURLWithPath: path).deletingLastPathComponent().path, environment: environment)
     }
 
-    /// Checks YAML text; `file` names it in messages.
-    public static func parse(_ text: String, file: String = "<config>", environment: [String: String] = [:])
+    /// Checks YAML text; `file` names it in messages, relative paths in it (model files)
+    /// are read from `folder` (the working directory when nil).
+    public static func parse(_ text: String, file: String = "<config>", folder: String? = nil, environment: [String: String] = [:])
         throws(ConfigErrors) -> TocsinConfiguration {
         let root: Node
         do {
@@ -33,7 +34,7 @@ public enum ConfigurationLoader {
             throw ConfigErrors(diagnostics: [ConfigDiagnostic(line: 0, column: 0, path: "", message: "\(error)")], file: file)
         }
         let reader = ConfigReader(environment: environment)
-        let configuration = ConfigurationSections(reader: reader).read(ConfigReader.Value(node: root, path: ""))
+        let configuration = ConfigurationSections(reader: reader, folder: folder).read(ConfigReader.Value(node: root, path: ""))
         guard reader.diagnostics.isEmpty else {
             throw ConfigErrors(diagnostics: reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }, file: file)
         }

@@ -6,6 +6,8 @@ import TocsinResponse
 /// The layout of `tocsin.yaml`, section by section.
 struct ConfigurationSections {
     let reader: ConfigReader
+    /// The folder relative paths are read from; the working directory when nil.
+    let folder: String?
 
     func read(_ root: ConfigReader.Value) -> TocsinConfiguration {
         var configuration = TocsinConfiguration()
@@ -65,7 +67,7 @@ struct ConfigurationSections {
 
     /// A detection rule; `selector` allows (and requires) `match`.
     private func rule(_ value: ConfigReader.Value, selector: Bool) -> DetectorFactory.Rule? {
-        let keys = ["detector", "params", "context", "alert", "consecutive"] + (selector ? ["match"] : [])
+        let keys = ["detector", "params", "model", "context", "alert", "consecutive"] + (selector ? ["match"] : [])
         guard let entries = reader.mapping(value, allowed: keys) else { return nil }
         var name: String?
         var labels: [String: String] = [:]
@@ -76,26 +78,57 @@ struct ConfigurationSections {
             }
             (name, labels) = self.selector(match)
         }
-        guard let detectorValue = entries["detector"], let detector = reader.string(detectorValue) else {
-            if entries["detector"] == nil { reader.report(value, "a rule needs detector: NAME (see `tocsin detectors`)") }
+        let trained = entries["model"].flatMap(model)
+        if entries["model"] != nil, trained == nil { return nil }
+        if let trained, let params = entries["params"] {
+            reader.report(params, "a rule with a model takes its parameters from the model (trained as \(type(of: trained).name))")
+        }
+        let named = entries["detector"].flatMap(reader.string)
+        if let trained, let named, named != type(of: trained).name, let detectorValue = entries["detector"] {
+            reader.report(detectorValue, "the model is a \(type(of: trained).name), not a \(named)")
+        }
+        guard let detector = trained.map({ type(of: $0).name }) ?? named else {
+            if entries["detector"] == nil { reader.report(value, "a rule needs detector: NAME (see `tocsin detectors`) or model: PATH") }
             return nil
         }
-        let parameters = entries["params"].flatMap(reader.stringMap) ?? [:]
+        let parameters = trained == nil ? entries["params"].flatMap(reader.stringMap) ?? [:] : [:]
         let context = entries["context"].flatMap(reader.string)
         let alert = entries["alert"].flatMap(reader.bool) ?? true
         let consecutive = entries["consecutive"].flatMap { reader.int($0, in: 1...1_000) } ?? 1
         let made: any Detector
-        do {
-            made = try DetectorCatalog.streaming(named: detector).make(parameters: parameters)
-        } catch {
-            reader.report(entries["params"].map { parameters.isEmpty ? detectorValue : $0 } ?? detectorValue, error.message)
-            return nil
+        if let trained {
+            made = trained
+        } else {
+            do {
+                made = try DetectorCatalog.streaming(named: detector).make(parameters: parameters)
+            } catch {
+                let detectorValue = entries["detector"] ?? value
+                reader.report(entries["params"].map { parameters.isEmpty ? detectorValue : $0 } ?? detectorValue, error.message)
+                return nil
+            }
         }
         if let context, !(made is any ContextualDetector), let contextValue = entries["context"] {
             reader.report(contextValue, "\(detector) takes no context series (\(context)); context-regression does")
         }
         return DetectorFactory.Rule(name: name, labels: labels, detector: detector, parameters: parameters, context: context,
-                                    alert: alert, consecutive: consecutive)
+                                    alert: alert, consecutive: consecutive, trained: trained)
+    }
+
+    /// The streaming detector saved in the model artifact at the path `value` names
+    /// (relative to ``folder``), as written by `tocsin train`.
+    private func model(_ value: ConfigReader.Value) -> (any Detector)? {
+        guard let path = reader.string(value) else { return nil }
+        let url = path.hasPrefix("/") || folder == nil
+            ? URL(fileURLWithPath: path) : URL(fileURLWithPath: folder ?? "").appendingPathComponent(path)
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            reader.report(value, "cannot read the model \(url.path): \(error.localizedDescription)")
+            return nil
+        }
+        do { return try DetectorCatalog.loadStreaming(data).detector } catch {
+            reader.report(value, "\(url.path) is not a streaming model: \(error.message)")
+            return nil
+        }
     }
 
     private func remediation(_ value: ConfigReader.Value) -> TocsinConfiguration.Remediation {
@@ -157,15 +190,17 @@ struct ConfigurationSections {
 
     private func source(_ value: ConfigReader.Value) -> TocsinConfiguration.Source? {
         guard let kindValue = value.node.mapping?["type"] else {
-            reader.report(value, "a source needs type: synthetic, csv or prometheus")
+            reader.report(value, "a source needs type: synthetic, csv, prometheus or cloudwatch")
             return nil
         }
         switch reader.string(ConfigReader.Value(node: kindValue, path: value.child("type"))) {
         case "synthetic": return synthetic(value).map { .synthetic($0) }
         case "csv": return csv(value).map { .csv($0) }
         case "prometheus": return prometheus(value).map { .prometheus($0) }
+        case "cloudwatch": return cloudWatch(value).map { .cloudWatch($0) }
         case let other?:
-            reader.report(ConfigReader.Value(node: kindValue, path: value.child("type")), "unknown source type \"\(other)\"; known: synthetic, csv, prometheus")
+            reader.report(ConfigReader.Value(node: kindValue, path: value.child("type")),
+                          "unknown source type \"\(other)\"; known: synthetic, csv, prometheus, cloudwatch")
             return nil
         case nil:
             return nil
@@ -206,6 +241,69 @@ struct ConfigurationSections {
         if let lookback = entries["lookback"].flatMap({ reader.duration($0, minimum: 1) }) { source.lookback = lookback }
         if let interval = entries["interval"].flatMap({ reader.duration($0, minimum: 1) }) { source.interval = interval }
         return source
+    }
+
+    private func cloudWatch(_ value: ConfigReader.Value) -> TocsinConfiguration.CloudWatchSource? {
+        let keys = ["type", "region", "profile", "endpoint", "instances", "tags", "metrics", "interval", "lookback", "delay", "publish_scores",
+                    "publish_namespace"]
+        guard let entries = reader.mapping(value, allowed: keys) else { return nil }
+        var source = TocsinConfiguration.CloudWatchSource()
+        source.region = entries["region"].flatMap(reader.string)
+        source.profile = entries["profile"].flatMap(reader.string)
+        if let endpointValue = entries["endpoint"], let endpoint = reader.string(endpointValue) {
+            if URL(string: endpoint)?.host == nil || !(endpoint.hasPrefix("http://") || endpoint.hasPrefix("https://")) {
+                reader.report(endpointValue, "endpoint must be an http:// or https:// URL, got \"\(endpoint)\"")
+            }
+            source.endpoint = endpoint
+        }
+        if let idsValue = entries["instances"], let ids = reader.strings(idsValue) {
+            if let bad = ids.first(where: { !$0.hasPrefix("i-") }) { reader.report(idsValue, "\"\(bad)\" is not an EC2 instance id (i-…)") }
+            source.instanceIDs = ids
+        }
+        if let tagsValue = entries["tags"], let tags = reader.stringMap(tagsValue) {
+            if !source.instanceIDs.isEmpty { reader.report(tagsValue, "choose instances either by id (instances) or by tags, not both") }
+            if tags.isEmpty { reader.report(tagsValue, "tags needs at least one KEY: VALUE") }
+            source.tags = tags
+        }
+        source.metrics = entries["metrics"].flatMap(reader.sequence)?.compactMap(cloudWatchMetric) ?? []
+        if let interval = entries["interval"].flatMap({ reader.duration($0, minimum: 1) }) { source.interval = interval }
+        if let lookbackValue = entries["lookback"], let lookback = reader.duration(lookbackValue, minimum: 60) {
+            if lookback > 15 * 86_400 { reader.report(lookbackValue, "lookback is at most 15d (CloudWatch keeps 5-minute data for 63 days, but a longer backfill belongs in `tocsin train`)") }
+            source.lookback = lookback
+        }
+        if let delay = entries["delay"].flatMap({ reader.duration($0, minimum: 0) }) { source.delay = delay }
+        let namespace = entries["publish_namespace"].flatMap(reader.string)
+        if entries["publish_scores"].flatMap(reader.bool) == true {
+            source.publishNamespace = namespace ?? "Tocsin"
+        } else if let namespaceValue = entries["publish_namespace"], namespace != nil {
+            reader.report(namespaceValue, "publish_namespace needs publish_scores: true")
+        }
+        return source
+    }
+
+    private func cloudWatchMetric(_ value: ConfigReader.Value) -> TocsinConfiguration.CloudWatchSource.Metric? {
+        guard let fields = reader.mapping(value, allowed: ["namespace", "name", "dimensions", "statistic", "period", "per_instance"]) else {
+            return nil
+        }
+        guard let namespace = fields["namespace"].flatMap(reader.string), let name = fields["name"].flatMap(reader.string) else {
+            if fields["namespace"] == nil || fields["name"] == nil { reader.report(value, "a cloudwatch metric needs namespace and name") }
+            return nil
+        }
+        var metric = TocsinConfiguration.CloudWatchSource.Metric(namespace: namespace, name: name)
+        metric.dimensions = fields["dimensions"].flatMap(reader.stringMap) ?? [:]
+        if let statistic = fields["statistic"].flatMap(reader.string) { metric.statistic = statistic }
+        if let periodValue = fields["period"], let period = reader.duration(periodValue, minimum: 1) {
+            let seconds = Int(period)
+            if Double(seconds) != period || !([1, 5, 10, 30].contains(seconds) || seconds % 60 == 0) {
+                reader.report(periodValue, "period must be 1s, 5s, 10s, 30s or a whole number of minutes")
+            }
+            metric.period = seconds
+        }
+        if let perInstance = fields["per_instance"].flatMap(reader.bool) { metric.perInstance = perInstance }
+        if metric.perInstance, metric.dimensions["InstanceId"] != nil, let dimensions = fields["dimensions"] {
+            reader.report(dimensions, "a per-instance metric gets InstanceId from the watched instances; set per_instance: false to name one")
+        }
+        return metric
     }
 
     private func csv(_ value: ConfigReader.Value) -> TocsinConfiguration.CSVSource? {

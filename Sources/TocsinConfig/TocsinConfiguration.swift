@@ -95,11 +95,59 @@ public struct TocsinConfiguration: Sendable {
         }
     }
 
+    /// AWS CloudWatch metrics of EC2 instances (chosen by id or tag) and of other resources,
+    /// read on a schedule.
+    public struct CloudWatchSource: Sendable, Equatable {
+        /// A metric to read: a statistic of one CloudWatch metric over fixed periods.
+        public struct Metric: Sendable, Equatable {
+            public var namespace: String
+            public var name: String
+            public var dimensions: [String: String] = [:]
+            public var statistic = "Average"
+            /// Seconds per data point.
+            public var period = 300
+            /// Whether it is read for each watched instance (with its `InstanceId`).
+            public var perInstance: Bool
+
+            /// A metric, per instance when its namespace is `AWS/EC2`.
+            public init(namespace: String, name: String) {
+                self.namespace = namespace
+                self.name = name
+                perInstance = namespace == "AWS/EC2"
+            }
+        }
+
+        /// The region; else `AWS_REGION`, `AWS_DEFAULT_REGION` or the profile's.
+        public var region: String?
+        /// The shared-config profile for credentials and region; else `AWS_PROFILE` or `default`.
+        public var profile: String?
+        /// A base URL every AWS request goes to instead of AWS (an emulator, a VPC endpoint).
+        public var endpoint: String?
+        /// Instances watched by id; when empty, those carrying `tags`.
+        public var instanceIDs: [String] = []
+        /// The tags that select instances when no id is listed.
+        public var tags: [String: String] = ["tocsin:monitor": "true"]
+        /// The metrics; EC2's CPUUtilization per instance when empty.
+        public var metrics: [Metric] = []
+        /// Time between pulls.
+        public var interval: TimeInterval = 300
+        /// How far back a series' first pull reaches.
+        public var lookback: TimeInterval = 3 * 3_600
+        /// How long after a period ends before it is read.
+        public var delay: TimeInterval = 60
+        /// The namespace the series' anomaly scores are put to (`Tocsin`); nil publishes none.
+        public var publishNamespace: String?
+
+        /// The CPU utilization of the instances tagged `tocsin:monitor=true`, every five minutes.
+        public init() {}
+    }
+
     /// A source of data.
     public enum Source: Sendable, Equatable {
         case synthetic(SyntheticSource)
         case csv(CSVSource)
         case prometheus(PrometheusSource)
+        case cloudWatch(CloudWatchSource)
     }
 
     /// Automatic responses to incidents.

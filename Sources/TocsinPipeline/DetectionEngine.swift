@@ -182,6 +182,7 @@ public final class DetectionEngine: Service, Sendable {
             var latestScores: [Int64: Double] = [:]
             for score in outcome.scores { latestScores[score.series] = score.score }
             for (series, score) in latestScores { if let key = keys[series] { observer.scored(series: key, score: score) } }
+            observer.scored(outcome.scores.compactMap { record in keys[record.series].map { (key: $0, record: record) } })
         }
     }
 

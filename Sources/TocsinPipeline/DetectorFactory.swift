@@ -23,10 +23,13 @@ public struct DetectorFactory: Sendable {
         /// Scores over the threshold needed in a row before the first anomaly is raised,
         /// like Prometheus' `for:`; later ones in the same run are raised at once.
         public var consecutive: Int
+        /// A trained detector (loaded from a model artifact) that every matching series
+        /// starts from, as a copy, instead of a new `detector`; its name must be `detector`.
+        public var trained: (any Detector)?
 
         /// Creates a rule.
         public init(name: String? = nil, labels: [String: String] = [:], detector: String, parameters: [String: String] = [:],
-                    context: String? = nil, alert: Bool = true, consecutive: Int = 1) {
+                    context: String? = nil, alert: Bool = true, consecutive: Int = 1, trained: (any Detector)? = nil) {
             self.name = name
             self.labels = labels
             self.detector = detector
@@ -34,6 +37,7 @@ public struct DetectorFactory: Sendable {
             self.context = context
             self.alert = alert
             self.consecutive = consecutive
+            self.trained = trained
         }
 
         func matches(_ key: SeriesKey) -> Bool {
@@ -52,7 +56,15 @@ public struct DetectorFactory: Sendable {
     /// Creates a factory; every rule's detector and parameters are checked now.
     public init(rules: [Rule] = [], fallback: Rule) throws(DetectorError) {
         for rule in rules + [fallback] {
-            let detector = try DetectorCatalog.streaming(named: rule.detector).make(parameters: rule.parameters)
+            let detector: any Detector
+            if let trained = rule.trained {
+                guard type(of: trained).name == rule.detector else {
+                    throw DetectorError("the rule's detector is \(rule.detector) but its model is a \(type(of: trained).name)")
+                }
+                detector = trained
+            } else {
+                detector = try DetectorCatalog.streaming(named: rule.detector).make(parameters: rule.parameters)
+            }
             if let context = rule.context, !(detector is any ContextualDetector) {
                 throw DetectorError("\(rule.detector) does not take a context series (context: \(context)); use context-regression")
             }
@@ -68,9 +80,11 @@ public struct DetectorFactory: Sendable {
         rules.first { $0.matches(key) } ?? fallback
     }
 
-    /// A new detector for a series (its rule was validated at construction).
+    /// A new detector for a series, a copy of the rule's trained one if it has one (the
+    /// rule was validated at construction).
     func make(for key: SeriesKey) -> (rule: Rule, detector: any Detector)? {
         let rule = rule(for: key)
+        if let trained = rule.trained { return (rule, trained) }
         guard let detector = try? DetectorCatalog.streaming(named: rule.detector).make(parameters: rule.parameters) else {
             return nil
         }

@@ -1,4 +1,5 @@
 import TocsinCore
+import TocsinStore
 
 /// Several observers behind one: each call goes to all of them, in order.
 public struct PipelineObservers: PipelineObserver {
@@ -15,6 +16,10 @@ public struct PipelineObservers: PipelineObserver {
 
     public func scored(series: SeriesKey, score: Double) {
         for observer in observers { observer.scored(series: series, score: score) }
+    }
+
+    public func scored(_ scores: [(key: SeriesKey, record: ScoreRecord)]) {
+        for observer in observers { observer.scored(scores) }
     }
 
     public func opened(_ incident: Incident) {

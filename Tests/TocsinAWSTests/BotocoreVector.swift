@@ -1,5 +1,6 @@
 import Foundation
 import TocsinAWS
+import TocsinTestServers
 
 /// One request signed by botocore, as `Support/sigv4_vectors.py` prints it.
 struct BotocoreVector: Decodable {

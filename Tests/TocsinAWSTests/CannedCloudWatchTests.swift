@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TocsinAWS
+import TocsinTestServers
 
 @Suite("CloudWatchClient with canned answers")
 struct CannedCloudWatchTests {

@@ -1,23 +1,11 @@
 import Foundation
 import Testing
 import TocsinAWS
+import TocsinTestServers
 
 extension AgainstMoto {
     @Suite("CloudWatchLogsClient")
     struct CloudWatchLogsClientTests {
-        /// One event of a PutLogEvents body.
-        struct InputEvent: Encodable {
-            let timestamp: Int64
-            let message: String
-        }
-
-        /// The body of PutLogEvents.
-        struct PutLogEvents: Encodable {
-            let logGroupName: String
-            let logStreamName: String
-            let logEvents: [InputEvent]
-        }
-
         static let messages = [
             "INFO started", "ERROR disk full on /var", "INFO request ok", "java.lang.IllegalStateException: boom",
             "WARN slow request", "ERROR upstream timeout", "INFO request ok", "NullPointerException at Handler.swift:10",
@@ -30,14 +18,12 @@ extension AgainstMoto {
             let transport = RecordingHTTPTransport(forwardingTo: MotoServer.transport)
             let logs = try CloudWatchLogsClient(configuration: moto.configuration(region: "eu-central-1", transport: transport))
             let group = "/tocsin/app"
-            _ = try await logs.json.send("CreateLogGroup", ["logGroupName": group])
             let t0 = Int64(Date().timeIntervalSince1970 * 1000) - 60_000
             for (streamIndex, stream) in ["web-1", "web-2"].enumerated() {
-                _ = try await logs.json.send("CreateLogStream", ["logGroupName": group, "logStreamName": stream])
                 let events = Self.messages.enumerated().map { index, message in
-                    InputEvent(timestamp: t0 + Int64(index * 1000 + streamIndex), message: "\(stream) \(message)")
+                    (timestamp: Date(timeIntervalSince1970: Double(t0 + Int64(index * 1000 + streamIndex)) / 1000), message: "\(stream) \(message)")
                 }
-                _ = try await logs.json.send("PutLogEvents", PutLogEvents(logGroupName: group, logStreamName: stream, logEvents: events))
+                try await MotoFixtures.putLogEvents(logs, group: group, stream: stream, createGroup: streamIndex == 0, events)
             }
             let isAlert = { (message: String) in message.contains("ERROR") || message.contains("Exception") }
             let alerts = ["web-1", "web-2"].flatMap { stream in Self.messages.filter(isAlert).map { "\(stream) \($0)" } }

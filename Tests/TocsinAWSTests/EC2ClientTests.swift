@@ -1,34 +1,19 @@
 import Foundation
 import Testing
 import TocsinAWS
+import TocsinTestServers
 
 extension AgainstMoto {
     @Suite("EC2Client")
     struct EC2ClientTests {
-        /// Launches one t3.micro instance with `tags` through RunInstances and returns its id.
-        static func runInstance(_ ec2: EC2Client, tags: [String: String]) async throws -> String {
-            var parameters = QueryParameters()
-            parameters.append("ImageId", "ami-12c6146b")
-            parameters.append("InstanceType", "t3.micro")
-            parameters.append("MinCount", "1")
-            parameters.append("MaxCount", "1")
-            if !tags.isEmpty { parameters.append("TagSpecification.1.ResourceType", "instance") }
-            for (index, (key, value)) in tags.sorted(by: { $0.key < $1.key }).enumerated() {
-                parameters.append("TagSpecification.1.Tag.\(index + 1).Key", key)
-                parameters.append("TagSpecification.1.Tag.\(index + 1).Value", value)
-            }
-            let answer = try await ec2.query.send("RunInstances", parameters)
-            return try #require(answer.child(path: "instancesSet", "item", "instanceId")?.text)
-        }
-
         @Test("DescribeInstances with the tocsin:monitor tag filter finds exactly the two tagged instances, page by page")
         func describeTagged() async throws {
             let moto = try MotoServer.shared()
             let transport = RecordingHTTPTransport(forwardingTo: MotoServer.transport)
             let ec2 = try EC2Client(configuration: moto.configuration(region: "eu-west-1", transport: transport))
-            let web = try await Self.runInstance(ec2, tags: ["tocsin:monitor": "true", "Name": "web"])
-            let api = try await Self.runInstance(ec2, tags: ["tocsin:monitor": "true", "Name": "api"])
-            let batch = try await Self.runInstance(ec2, tags: ["Name": "batch"])
+            let web = try await MotoFixtures.runInstance(ec2, tags: ["tocsin:monitor": "true", "Name": "web"])
+            let api = try await MotoFixtures.runInstance(ec2, tags: ["tocsin:monitor": "true", "Name": "api"])
+            let batch = try await MotoFixtures.runInstance(ec2, tags: ["Name": "batch"])
 
             let found = try await ec2.describeInstances(filters: [.tag("tocsin:monitor", "true"), .state("pending", "running")], pageSize: 1)
             #expect(Set(found.map(\.id)) == [web, api])
@@ -56,8 +41,8 @@ extension AgainstMoto {
         func reboot() async throws {
             let moto = try MotoServer.shared()
             let ec2 = try EC2Client(configuration: moto.configuration(region: "eu-west-2"))
-            let first = try await Self.runInstance(ec2, tags: ["tocsin:monitor": "true"])
-            let second = try await Self.runInstance(ec2, tags: [:])
+            let first = try await MotoFixtures.runInstance(ec2, tags: ["tocsin:monitor": "true"])
+            let second = try await MotoFixtures.runInstance(ec2, tags: [:])
             try await ec2.rebootInstances([first, second])
 
             let error = try await #require(throws: AWSError.self) { try await ec2.rebootInstances(["i-0000000000000dead"]) }

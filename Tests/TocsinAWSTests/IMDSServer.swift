@@ -1,5 +1,6 @@
 import Foundation
 import TocsinAWS
+import TocsinTestServers
 
 /// `Support/imds_server.py` running on 127.0.0.1, stopped when the value goes away.
 final class IMDSServer {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TocsinAWS
+import TocsinTestServers
 
 @Suite("URLSessionHTTPTransport")
 struct TransportTests {

@@ -84,13 +84,14 @@ struct ServiceOptions: ParsableArguments {
         let storeURL = store ?? file.store ?? "sqlite:tocsin-data/tocsin.sqlite"
         let opened: any TocsinStore
         do { opened = try await StoreFactory.open(url: storeURL) } catch { throw CLIFailure.data("cannot open the store: \(error)") }
+        let sources = try ConfiguredSources(file.sources)
         let metrics = ServiceMetrics()
-        let observers: [any PipelineObserver] = [metrics] + (observer.map { [$0] } ?? [])
+        let observers: [any PipelineObserver] = [metrics] + (observer.map { [$0] } ?? []) + sources.observers
         let engine = DetectionEngine(store: opened, factory: factory, capacity: configuration.queueCapacity,
                                      shards: configuration.shards, incidentGap: file.detection.incidentGap ?? 600,
                                      observer: PipelineObservers(observers))
         let ingestor = Ingestor(store: opened, engine: engine, maxSeries: configuration.limits.maxSeries)
-        var services = try ConfiguredSources.services(file.sources, ingestor: ingestor)
+        var services = sources.services(ingestor: ingestor)
         if let retention = file.retention {
             services.append(RetentionService(store: opened, keep: retention.keep, every: .seconds(retention.every)))
         }

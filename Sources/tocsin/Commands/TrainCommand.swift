@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TocsinCore
 import TocsinDetect
 
 /// `tocsin train`: train a detector on a CSV and write its model artifact, which
@@ -7,9 +8,13 @@ import TocsinDetect
 struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a detector on INPUT and write its model artifact (threshold included) to OUT.",
-        discussion: "A streaming detector learns a timestamp,value series point by point (as `detect` would); a batch detector fits the numeric columns of INPUT (a timestamp column is not a feature). A name both kinds have (isolation-forest) is trained as streaming when INPUT has one value column and as batch otherwise, unless --mode says which. Without --detector: `default` for one value column, `isolation-forest` for several."
+        abstract: "Train a detector on a CSV or on CloudWatch history and write its model artifact (threshold included) to OUT.",
+        discussion: "A streaming detector learns a timestamp,value series point by point (as `detect` would); a batch detector fits the numeric columns of INPUT (a timestamp column is not a feature). A name both kinds have (isolation-forest) is trained as streaming when INPUT has one value column and as batch otherwise, unless --mode says which. Without --detector: `default` for one value column, `isolation-forest` for several. With --source cloudwatch, the history is one metric of one instance (`--instance-id ID --days 14`, CPUUtilization by default), read with the standard AWS credentials chain; `serve` uses the model through a detection rule's `model: PATH`."
     )
+
+    enum Source: String, ExpressibleByArgument, CaseIterable {
+        case csv, cloudwatch
+    }
 
     enum Mode: String, ExpressibleByArgument, CaseIterable {
         case streaming, batch
@@ -17,8 +22,13 @@ struct TrainCommand: AsyncParsableCommand {
 
     @OptionGroup var detectorOptions: DetectorOptions
 
-    @Option(name: .long, help: "The training CSV.")
-    var input: String
+    @Option(help: "Where the training data comes from: csv (--input) or cloudwatch (--instance-id).")
+    var source: Source = .csv
+
+    @Option(name: .long, help: "The training CSV (with --source csv).")
+    var input: String?
+
+    @OptionGroup(title: "CloudWatch history") var cloudWatch: CloudWatchTrainingOptions
 
     @Option(name: .long, help: "Where to write the model artifact (JSON).")
     var out: String
@@ -33,6 +43,7 @@ struct TrainCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
+        let training = try await trainingData()
         let name = detectorOptions.detector
         let isStreaming = name.map { (try? DetectorCatalog.streaming(named: $0)) != nil } ?? true
         let isBatch = name.map { (try? DetectorCatalog.batch(named: $0)) != nil } ?? true
@@ -45,7 +56,7 @@ struct TrainCommand: AsyncParsableCommand {
         } else if isStreaming != isBatch {
             chosen = isStreaming ? .streaming : .batch
         } else {
-            chosen = (try FeatureInput.load(path: input)).columns.count == 1 ? .streaming : .batch
+            chosen = try training.columnCount() == 1 ? .streaming : .batch
         }
         let trained = chosen == .streaming ? detectorOptions.streamingName : detectorOptions.batchName
         let clock = ContinuousClock()
@@ -56,17 +67,17 @@ struct TrainCommand: AsyncParsableCommand {
         switch chosen {
         case .streaming:
             var detector = try detectorOptions.makeStreaming()
-            let series = try SeriesInput.load(path: input, column: column)
-            for point in series.points { detector.learn(point) }
-            rows = series.points.count
+            let points = try training.points(column: column)
+            for point in points { detector.learn(point) }
+            rows = points.count
             threshold = detector.defaultThreshold
             do { artifact = try DetectorCatalog.save(detector, threshold: threshold) } catch { throw CLIFailure.data(error.message) }
         case .batch:
             var model = try detectorOptions.makeBatch()
-            let training = try FeatureInput.load(path: input)
-            model.featureNames = training.columns
-            do { try model.fit(training.matrix) } catch { throw CLIFailure.data("\(input): \(error.message)") }
-            rows = training.matrix.rows
+            let features = try training.features()
+            model.featureNames = features.columns
+            do { try model.fit(features.matrix) } catch { throw CLIFailure.data("\(training.name): \(error.message)") }
+            rows = features.matrix.rows
             threshold = model.threshold
             do { artifact = try DetectorCatalog.save(model) } catch { throw CLIFailure.data(error.message) }
         }
@@ -78,6 +89,19 @@ struct TrainCommand: AsyncParsableCommand {
                                    trainSeconds: elapsed.seconds, out: out)
         if json { try Terminal.json(summary) } else {
             Terminal.output("trained \(trained) (\(chosen.rawValue)) on \(rows) rows in \(String(format: "%.2f", elapsed.seconds)) s; threshold \(threshold); model written to \(out)")
+        }
+    }
+
+    /// The training data the options name.
+    private func trainingData() async throws(CLIFailure) -> TrainingInput {
+        switch source {
+        case .csv:
+            guard let input else { throw .usage("train needs --input CSV, or --source cloudwatch --instance-id ID") }
+            return .csv(path: input)
+        case .cloudwatch:
+            if input != nil { throw .usage("--input is for --source csv; --source cloudwatch reads --instance-id's history") }
+            let history = try await cloudWatch.history()
+            return .history(name: "cloudwatch \(history.series.key)", column: history.series.spec.name, points: history.points)
         }
     }
 }

@@ -35,11 +35,13 @@ struct CLIProcess {
             ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared/nab").path
     }
 
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Outcome {
+    /// Runs `tocsin arguments` in `folder`, with `environment` added to this process' own.
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

@@ -11,12 +11,20 @@ final class ServerProcess: @unchecked Sendable {
     let port: Int
     private let output = Pipe()
 
-    /// Starts the server and waits until it prints its URL (at most 30 s).
-    init(arguments: [String]) throws {
+    /// Starts the server, with `environment` added to this process' own and its standard
+    /// error written to `errorLog` (discarded when nil), and waits until it prints its URL
+    /// (at most 30 s).
+    init(arguments: [String], environment: [String: String] = [:], errorLog: URL? = nil) throws {
         process.executableURL = CLIProcess.executable
         process.arguments = ["serve", "--port", "0"] + arguments
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        if let errorLog {
+            _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errorLog)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         try process.run()
         let deadline = Date().addingTimeInterval(30)
         var text = ""

@@ -8,15 +8,15 @@ import TocsinAWS
 /// moto's server (`Support/moto_server.py`) on 127.0.0.1, shared by the tests of a suite
 /// marked ``MotoScope/moto``: started before the suite, stopped after it. moto keeps one state
 /// per account and region, so each test isolates itself by signing for a region of its own.
-final class MotoServer: @unchecked Sendable {
+public final class MotoServer: @unchecked Sendable {
     /// The server of the running ``MotoScope`` suite.
-    @TaskLocal static var current: MotoServer?
+    @TaskLocal public static var current: MotoServer?
 
-    let process: Process
-    let port: Int
+    public let process: Process
+    public let port: Int
 
     /// Starts the server and waits until it answers HTTP.
-    init() async throws {
+    public init() async throws {
         process = try PythonScript.start("moto_server.py")
         do {
             port = try await PythonScript.waitForPort(of: process, script: "moto_server.py")
@@ -28,19 +28,19 @@ final class MotoServer: @unchecked Sendable {
     }
 
     /// The server of the running suite; fails the test when it is not inside one.
-    static func shared(sourceLocation: SourceLocation = #_sourceLocation) throws -> MotoServer {
+    public static func shared(sourceLocation: SourceLocation = #_sourceLocation) throws -> MotoServer {
         try #require(current, "run inside a suite marked .moto", sourceLocation: sourceLocation)
     }
 
     /// The server's base URL.
-    var endpoint: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public var endpoint: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     /// A transport that waits up to two minutes for moto, which may be slow on a busy machine.
-    static let transport = URLSessionHTTPTransport(requestTimeout: 120, resourceTimeout: 300)
+    public static let transport = URLSessionHTTPTransport(requestTimeout: 120, resourceTimeout: 300)
 
     /// A configuration that sends every service to this server, signing for `region` with
     /// made-up keys, through `transport`, trying each request once.
-    func configuration(
+    public func configuration(
         region: String, transport: any AWSHTTPTransport = MotoServer.transport
     ) -> AWSClientConfiguration {
         AWSClientConfiguration(
@@ -53,7 +53,7 @@ final class MotoServer: @unchecked Sendable {
     }
 
     /// Stops the server (see ``PythonScript/stop(_:)``).
-    func stop() {
+    public func stop() {
         PythonScript.stop(process)
     }
 
@@ -72,10 +72,13 @@ final class MotoServer: @unchecked Sendable {
 }
 
 /// Runs a suite with one ``MotoServer`` for all its tests, stopped when the suite ends.
-struct MotoScope: SuiteTrait, TestScoping {
-    var isRecursive: Bool { false }
+public struct MotoScope: SuiteTrait, TestScoping {
+    /// A scope; use ``Trait/moto``.
+    public init() {}
 
-    func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
+    public var isRecursive: Bool { false }
+
+    public func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
         let server = try await MotoServer()
         defer { server.stop() }
         try await MotoServer.$current.withValue(server) { try await function() }
@@ -84,9 +87,5 @@ struct MotoScope: SuiteTrait, TestScoping {
 
 extension Trait where Self == MotoScope {
     /// One moto server for the suite's tests.
-    static var moto: Self { MotoScope() }
+    public static var moto: Self { MotoScope() }
 }
-
-/// The tests that run against moto, in nested suites sharing one server.
-@Suite("Against moto", .moto)
-struct AgainstMoto {}

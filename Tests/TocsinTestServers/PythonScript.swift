@@ -1,19 +1,21 @@
 import Foundation
-import Testing
 
 /// Runs the Python scripts in `Support/` with the `python3` on `PATH`.
-enum PythonScript {
+public enum PythonScript {
     /// Why a script could not be run or failed.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+
+        /// A failure described by `description`.
+        public init(description: String) { self.description = description }
     }
 
     /// The folder that holds the scripts.
-    static let folder = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "Support")
+    public static let folder = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "Support")
 
     /// A process running `python3 Support/script arguments`, started, with standard input,
     /// output and error piped.
-    static func start(_ script: String, _ arguments: [String] = []) throws -> Process {
+    public static func start(_ script: String, _ arguments: [String] = []) throws -> Process {
         let process = Process()
         process.executableURL = URL(filePath: "/usr/bin/env")
         process.arguments = ["python3", "-u", folder.appending(path: script).path] + arguments
@@ -26,7 +28,7 @@ enum PythonScript {
 
     /// The standard output of `python3 Support/script arguments`; throws with the script's
     /// standard error when it exits non-zero (python3 missing exits 127, botocore missing 2).
-    static func output(_ script: String, _ arguments: [String] = []) throws -> Data {
+    public static func output(_ script: String, _ arguments: [String] = []) throws -> Data {
         let process = try start(script, arguments)
         let output = try pipe(process.standardOutput).readToEnd() ?? Data()
         let errors = try pipe(process.standardError).readToEnd() ?? Data()
@@ -43,7 +45,7 @@ enum PythonScript {
 
     /// The port a server script started by ``start(_:_:)`` prints as its first line; throws
     /// with the script's standard error when it stops before printing one.
-    static func port(of process: Process, script: String) throws -> Int {
+    public static func port(of process: Process, script: String) throws -> Int {
         let output = try pipe(process.standardOutput)
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
@@ -62,7 +64,7 @@ enum PythonScript {
 
     /// ``port(of:script:)`` read on a Dispatch thread, so that a slow-starting server does not
     /// hold one of the few threads Swift concurrency runs tests on.
-    static func waitForPort(of process: Process, script: String) async throws -> Int {
+    public static func waitForPort(of process: Process, script: String) async throws -> Int {
         let reader = UncheckedProcess(process: process)
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
@@ -78,7 +80,7 @@ enum PythonScript {
 
     /// Stops a script started by ``start(_:_:)``: closes its standard input (the scripts exit
     /// then), sends SIGTERM, and SIGKILL if it is still running after two seconds.
-    static func stop(_ process: Process) {
+    public static func stop(_ process: Process) {
         try? (process.standardInput as? Pipe)?.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(2)
         if process.isRunning { process.terminate() }
@@ -88,7 +90,7 @@ enum PythonScript {
     }
 
     /// The file handle reading `pipe`, which must be a `Pipe` set by ``start(_:_:)``.
-    static func pipe(_ pipe: Any?) throws -> FileHandle {
+    public static func pipe(_ pipe: Any?) throws -> FileHandle {
         guard let pipe = pipe as? Pipe else { throw Failure(description: "process output is not a pipe") }
         return pipe.fileHandleForReading
     }
