@@ -180,7 +180,45 @@ public protocol ModelStore: Sendable {
 }
 
 /// Everything Tocsin stores, behind one value: SQLite or PostgreSQL.
-public protocol TocsinStore: SeriesRepository, PointRepository, LogRepository, AnomalyRepository, ModelStore {
+/// The outbox of alert sinks: messages kept until delivered.
+public protocol OutboxRepository: Sendable {
+    /// Queues `payloads` for `sink`, due at once; returns the new records in order.
+    func enqueue(sink: String, payloads: [Data], at now: Date) async throws -> [OutboxRecord]
+    /// The pending records of `sink` due by `now`, oldest first.
+    func dueOutbox(sink: String, now: Date, limit: Int) async throws -> [OutboxRecord]
+    /// Marks a record delivered.
+    func markDelivered(_ id: Int64, at now: Date) async throws
+    /// Counts a failed attempt: due again at `retryAt`, or failed for good when it is nil.
+    func markAttemptFailed(_ id: Int64, at now: Date, error: String, retryAt: Date?) async throws
+    /// Records of any sink, newest first, optionally only those in `status`.
+    func outbox(status: OutboxRecord.Status?, limit: Int) async throws -> [OutboxRecord]
+}
+
+/// Remediation actions and their audit log.
+public protocol ActionRepository: Sendable {
+    /// Stores a new action (its `id` is assigned) with the audit entry `event`; returns it.
+    func createAction(_ action: ActionRecord, event: String) async throws -> ActionRecord
+    /// Moves an action to `status` with `detail` and appends the audit entry `event`, in one
+    /// transaction; nil when no action has that id.
+    func advanceAction(_ id: Int64, to status: ActionRecord.Status, event: String, detail: String, at now: Date) async throws -> ActionRecord?
+    /// One action.
+    func action(id: Int64) async throws -> ActionRecord?
+    /// Actions, newest first.
+    func actions(limit: Int) async throws -> [ActionRecord]
+    /// Audit entries, oldest first, of one action or of all.
+    func audit(action: Int64?, limit: Int) async throws -> [AuditEntry]
+}
+
+/// Named blobs of service state (the alert dispatcher's, for instance) that survive restarts.
+public protocol StateRepository: Sendable {
+    /// Saves (or replaces) the state called `name`.
+    func saveState(_ name: String, _ data: Data, at now: Date) async throws
+    /// The state called `name`, if saved.
+    func loadState(_ name: String) async throws -> Data?
+}
+
+public protocol TocsinStore: SeriesRepository, PointRepository, LogRepository, AnomalyRepository, ModelStore, OutboxRepository,
+    ActionRepository, StateRepository {
     /// Creates or upgrades the schema.
     func migrate() async throws
     /// Deletes points, scores, logs and anomalies older than `cutoff`; returns the rows removed.

@@ -9,7 +9,9 @@
 # Both are installed with apt-get when missing. Messages go to stderr.
 set -euo pipefail
 
-log() { echo "prometheus.sh: $*" >&2; }
+NAME=prometheus.sh
+# shellcheck source=common.sh
+. "$(dirname "$0")/common.sh"
 
 usage() {
     echo "usage: $0 start|stop DIR" >&2
@@ -23,32 +25,6 @@ install_prometheus() {
         apt-get update >&2
         apt-get install -y --no-install-recommends prometheus prometheus-node-exporter >&2
     fi
-}
-
-port_in_use() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
-free_port() {
-    local port
-    for port in $(seq "$1" "$(($1 + 100))"); do
-        if ! port_in_use "$port"; then
-            echo "$port"
-            return 0
-        fi
-    done
-    log "no free port from $1"
-    exit 1
-}
-
-wait_for() {
-    local url=$1 tries
-    for tries in $(seq 1 100); do
-        if curl -fsS "$url" >/dev/null 2>&1; then return 0; fi
-        sleep 0.1
-    done
-    log "$url did not answer"
-    exit 1
 }
 
 start() {
@@ -78,13 +54,7 @@ YAML
 }
 
 stop() {
-    local name
-    for name in prometheus node-exporter; do
-        if [ -f "$DIR/$name.pid" ]; then
-            kill "$(cat "$DIR/$name.pid")" 2>/dev/null || true
-            rm -f "$DIR/$name.pid"
-        fi
-    done
+    stop_pids prometheus node-exporter
 }
 
 [ $# -eq 2 ] || usage

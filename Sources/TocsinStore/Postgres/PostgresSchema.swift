@@ -101,5 +101,52 @@ enum PostgresSchema {
             )
             """,
         ]),
+        Migration(version: 2, statements: [
+            """
+            CREATE TABLE outbox (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                sink TEXT NOT NULL,
+                payload BYTEA NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                created BIGINT NOT NULL,
+                next_attempt BIGINT NOT NULL,
+                updated BIGINT NOT NULL,
+                last_error TEXT
+            )
+            """,
+            "CREATE INDEX outbox_due ON outbox (sink, status, next_attempt)",
+            """
+            CREATE TABLE actions (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                policy TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                target TEXT NOT NULL,
+                series TEXT,
+                incident BIGINT,
+                status TEXT NOT NULL,
+                created BIGINT NOT NULL,
+                updated BIGINT NOT NULL,
+                detail TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE audit (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                action BIGINT NOT NULL REFERENCES actions (id),
+                ts BIGINT NOT NULL,
+                event TEXT NOT NULL,
+                detail TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX audit_action ON audit (action, id)",
+            """
+            CREATE TABLE state (
+                name TEXT PRIMARY KEY,
+                data BYTEA NOT NULL,
+                updated BIGINT NOT NULL
+            )
+            """,
+        ]),
     ]
 }

@@ -13,6 +13,7 @@ enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createTables)
+        migrator.registerMigration("v2", migrate: createResponseTables)
         return migrator
     }
 
@@ -82,6 +83,49 @@ enum SQLiteSchema {
                 series INTEGER PRIMARY KEY REFERENCES series (id),
                 detector TEXT NOT NULL,
                 artifact BLOB NOT NULL,
+                updated INTEGER NOT NULL
+            );
+            """)
+    }
+
+    /// The outbox of alert sinks, remediation actions with their audit log, and saved state.
+    private static func createResponseTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE outbox (
+                id INTEGER PRIMARY KEY,
+                sink TEXT NOT NULL,
+                payload BLOB NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                created INTEGER NOT NULL,
+                next_attempt INTEGER NOT NULL,
+                updated INTEGER NOT NULL,
+                last_error TEXT
+            );
+            CREATE INDEX outbox_due ON outbox (sink, status, next_attempt);
+            CREATE TABLE actions (
+                id INTEGER PRIMARY KEY,
+                policy TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                target TEXT NOT NULL,
+                series TEXT,
+                incident INTEGER,
+                status TEXT NOT NULL,
+                created INTEGER NOT NULL,
+                updated INTEGER NOT NULL,
+                detail TEXT NOT NULL
+            );
+            CREATE TABLE audit (
+                id INTEGER PRIMARY KEY,
+                action INTEGER NOT NULL REFERENCES actions (id),
+                ts INTEGER NOT NULL,
+                event TEXT NOT NULL,
+                detail TEXT NOT NULL
+            );
+            CREATE INDEX audit_action ON audit (action, id);
+            CREATE TABLE state (
+                name TEXT PRIMARY KEY,
+                data BLOB NOT NULL,
                 updated INTEGER NOT NULL
             );
             """)
