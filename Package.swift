@@ -65,6 +65,15 @@ let package = Package(
         ),
         .target(name: "TocsinResponse", dependencies: ["TocsinCore"], swiftSettings: strict),
         .target(
+            name: "TocsinRemediate",
+            dependencies: [
+                "TocsinCore", "TocsinResponse", "TocsinStore", "TocsinAWS",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "TocsinConfig",
             dependencies: ["TocsinCore", "TocsinDetect", "TocsinPipeline", "TocsinResponse", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
@@ -127,6 +136,11 @@ let package = Package(
         ),
         .testTarget(name: "TocsinPrometheusTests", dependencies: ["TocsinPrometheus", "TocsinCore", "TocsinDetect"], swiftSettings: strict),
         .testTarget(name: "TocsinResponseTests", dependencies: ["TocsinResponse", "TocsinCore"], swiftSettings: strict),
+        .testTarget(
+            name: "TocsinRemediateTests",
+            dependencies: ["TocsinRemediate", "TocsinResponse", "TocsinStore", "TocsinCore"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "TocsinConfigTests", dependencies: ["TocsinConfig", "TocsinPipeline", "TocsinResponse", "TocsinDetect"], swiftSettings: strict),
         .testTarget(name: "tocsinTests", dependencies: ["tocsin", "TocsinAWS", "TocsinTestServers"], swiftSettings: strict),
         .executableTarget(

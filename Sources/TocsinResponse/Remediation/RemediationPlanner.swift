@@ -1,7 +1,7 @@
 import Foundation
 import TocsinCore
 
-/// Decides which remediation actions an incident calls for, enforcing each policy's
+/// Decides which remediation actions an alert calls for, enforcing each policy's
 /// cooldown per target and a cap on actions per hour across all policies. Pure value
 /// logic: it plans; an executor (dry-run or real) carries plans out.
 public struct RemediationPlanner: Sendable {
@@ -17,10 +17,15 @@ public struct RemediationPlanner: Sendable {
         public let policy: String
         public let action: RemediationPolicy.Action
         public let target: String
-        /// The series that triggered it.
-        public let series: SeriesKey
-        public let incident: Int64
+        /// The series that triggered it, if a series did.
+        public let series: SeriesKey?
+        /// The incident, for the detectors' alerts.
+        public let incident: Int64?
         public let verdict: Verdict
+        /// Whether the action waits for approval.
+        public let needsApproval: Bool
+        /// How long after the action the series must have recovered.
+        public let verifyWithin: TimeInterval
     }
 
     public let policies: [RemediationPolicy]
@@ -35,12 +40,17 @@ public struct RemediationPlanner: Sendable {
         self.maximumPerHour = maximumPerHour
     }
 
-    /// The plans for an incident at `now`; due plans count against cooldowns and the cap.
+    /// The plans for an incident the detectors opened, at `now` (its alert name is `anomaly`).
     public mutating func plan(for incident: Incident, at now: Date) -> [Plan] {
+        plan(for: RemediationSubject(alert: "anomaly", series: incident.series, labels: incident.scope, incident: incident.id), at: now)
+    }
+
+    /// The plans for `subject` at `now`; due plans count against cooldowns and the cap.
+    public mutating func plan(for subject: RemediationSubject, at now: Date) -> [Plan] {
         var plans: [Plan] = []
         recent.removeAll { now.timeIntervalSince($0) >= 3_600 }
         for policy in policies {
-            guard let series = incident.series.first(where: policy.matches), let target = policy.target(of: series) else { continue }
+            guard let (series, target) = policy.match(subject) else { continue }
             let key = "\(policy.name)|\(target)"
             let verdict: Plan.Verdict
             if let last = lastAction[key], now.timeIntervalSince(last) < policy.cooldown {
@@ -52,8 +62,8 @@ public struct RemediationPlanner: Sendable {
                 lastAction[key] = now
                 recent.append(now)
             }
-            plans.append(Plan(policy: policy.name, action: policy.action, target: target, series: series, incident: incident.id,
-                              verdict: verdict))
+            plans.append(Plan(policy: policy.name, action: policy.action, target: target, series: series, incident: subject.incident,
+                              verdict: verdict, needsApproval: policy.approval, verifyWithin: policy.verifyWithin))
         }
         return plans
     }

@@ -34,7 +34,7 @@ struct DemoScorecard: Encodable {
         let policy: String
         let action: String
         let target: String
-        let incident: Int64
+        let incident: Int64?
         let due: Bool
     }
 
@@ -106,7 +106,7 @@ struct DemoScorecard: Encodable {
         lines.append("heavy-load periods: \(heavyLoadPeriods), alerts during them: \(alertsDuringHeavyLoad)")
         let due = remediation.filter(\.due)
         lines.append("remediation (dry run): \(due.count) actions planned"
-            + (due.isEmpty ? "" : ": " + due.map { "\($0.action) \($0.target) (#\($0.incident))" }.joined(separator: ", "))
+            + (due.isEmpty ? "" : ": " + due.map { "\($0.action) \($0.target) (#\($0.incident.map(String.init) ?? "-"))" }.joined(separator: ", "))
             + (remediation.count > due.count ? "; \(remediation.count - due.count) held back by cooldown or the hourly limit" : ""))
         let verdict = recall == 1 && alertsDuringHeavyLoad == 0
             ? "every injected incident was detected and no alert fired during heavy load"
