@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
         .target(name: "TocsinCore", swiftSettings: strict),
@@ -64,6 +66,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "TocsinResponse", dependencies: ["TocsinCore"], swiftSettings: strict),
+        .target(
+            name: "TocsinEmail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "TocsinRemediate",
             dependencies: [
@@ -136,6 +148,12 @@ let package = Package(
         ),
         .testTarget(name: "TocsinPrometheusTests", dependencies: ["TocsinPrometheus", "TocsinCore", "TocsinDetect"], swiftSettings: strict),
         .testTarget(name: "TocsinResponseTests", dependencies: ["TocsinResponse", "TocsinCore"], swiftSettings: strict),
+        .testTarget(
+            name: "TocsinEmailTests",
+            dependencies: ["TocsinEmail", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Support"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "TocsinRemediateTests",
             dependencies: ["TocsinRemediate", "TocsinResponse", "TocsinStore", "TocsinCore"],
