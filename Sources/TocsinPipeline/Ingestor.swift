@@ -21,12 +21,22 @@ public struct Ingestor: Sendable {
     public let engine: DetectionEngine
     /// The most distinct series the store may hold.
     public let maxSeries: Int
+    /// Told of everything stored.
+    public let observer: (any IngestObserver)?
 
     /// Creates an ingestor.
-    public init(store: any TocsinStore, engine: DetectionEngine, maxSeries: Int) {
+    public init(store: any TocsinStore, engine: DetectionEngine, maxSeries: Int, observer: (any IngestObserver)? = nil) {
         self.store = store
         self.engine = engine
         self.maxSeries = maxSeries
+        self.observer = observer
+    }
+
+    /// Stores log records (and tells the observer).
+    public func ingest(_ records: [LogRecord]) async throws {
+        guard !records.isEmpty else { return }
+        try await store.appendLogs(records)
+        observer?.ingested(records)
     }
 
     /// Stores the points and queues them for detection. Returns how many were new
@@ -50,6 +60,7 @@ public struct Ingestor: Sendable {
         }
         engine.release(points.count - incoming.count)
         engine.enqueue(incoming)
+        observer?.ingested(points)
         return stored
     }
 

@@ -50,7 +50,7 @@ public struct SyntheticSourceService: Service {
             case .log(let record): logs.append(record)
             }
         }
-        if !logs.isEmpty { try await ingestor.store.appendLogs(logs) }
+        try await ingestor.ingest(logs)
         do {
             try await ingestor.ingestWhenRoom(points)
         } catch {

@@ -16,13 +16,14 @@ public struct TocsinRequestContext: RequestContext {
     public var maxUploadSize: Int { 64 * 1024 * 1024 }
 }
 
-/// The router with every endpoint; exposed for in-process tests.
+/// The router with every endpoint; exposed for in-process tests. Pushed data goes through
+/// `ingestor` (by default one without an observer).
 public func buildRouter(configuration: ServerConfiguration, store: any TocsinStore, engine: DetectionEngine,
-                        metrics: ServiceMetrics) -> Router<TocsinRequestContext> {
+                        metrics: ServiceMetrics, ingestor: Ingestor? = nil) -> Router<TocsinRequestContext> {
     let router = Router(context: TocsinRequestContext.self)
     router.add(middleware: BearerTokenMiddleware(tokens: configuration.tokens))
     HealthController(engine: engine, metrics: metrics).addRoutes(to: router)
-    IngestController(store: store, ingestor: Ingestor(store: store, engine: engine, maxSeries: configuration.limits.maxSeries),
+    IngestController(ingestor: ingestor ?? Ingestor(store: store, engine: engine, maxSeries: configuration.limits.maxSeries),
                      metrics: metrics, limits: configuration.limits).addRoutes(to: router)
     QueryController(store: store, engine: engine).addRoutes(to: router)
     router.add(middleware: UnmatchedRouteMiddleware(routes: router.routes))
@@ -32,11 +33,11 @@ public func buildRouter(configuration: ServerConfiguration, store: any TocsinSto
 /// The Tocsin service: the HTTP API plus the detection engine and any further services
 /// (sources, the demo), run together and shut down gracefully on SIGTERM or SIGINT.
 public func buildApplication(configuration: ServerConfiguration, store: any TocsinStore, engine: DetectionEngine,
-                             metrics: ServiceMetrics, services: [any Service] = [],
+                             metrics: ServiceMetrics, ingestor: Ingestor? = nil, services: [any Service] = [],
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
                              logger: Logger = Logger(label: "tocsin")) throws(ConfigurationError) -> some ApplicationProtocol {
     try configuration.validate()
-    let router = buildRouter(configuration: configuration, store: store, engine: engine, metrics: metrics)
+    let router = buildRouter(configuration: configuration, store: store, engine: engine, metrics: metrics, ingestor: ingestor)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "tocsin"),

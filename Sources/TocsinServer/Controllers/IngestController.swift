@@ -6,7 +6,6 @@ import TocsinStore
 
 /// `POST /v1/points` and `POST /v1/logs`: validate, store durably, then queue for detection.
 struct IngestController<Context: RequestContext>: Sendable {
-    let store: any TocsinStore
     let ingestor: Ingestor
     let metrics: ServiceMetrics
     let limits: IngestLimits
@@ -56,7 +55,7 @@ struct IngestController<Context: RequestContext>: Sendable {
                                                   element: LogPayload.self, list: "logs") { $0.logs }
         let records = try PointValidation(limits: limits, now: Date()).validate(payloads)
         do {
-            try await store.appendLogs(records)
+            try await ingestor.ingest(records)
         } catch {
             context.logger.error("storing \(records.count) logs failed: \(error)")
             throw APIError(.serviceUnavailable, code: "store_unavailable", message: "the store could not save the logs; nothing was accepted",
