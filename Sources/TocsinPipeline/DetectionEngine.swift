@@ -172,7 +172,10 @@ public final class DetectionEngine: Service, Sendable {
             try await recordIncidents(for: try await store.appendAnomalies(anomalies), tracker: &loop.tracker)
         }
         if let latest = batch.map(\.point.timestamp).max() {
-            for incident in loop.tracker.expire(now: latest) { _ = try await store.saveIncident(incident) }
+            for incident in loop.tracker.expire(now: latest) {
+                _ = try await store.saveIncident(incident)
+                observer?.resolved(incident)
+            }
         }
         if let observer {
             observer.detected(points: outcome.scores.count, anomalies: anomalies.count, duration: clock.now - started)
@@ -188,23 +191,29 @@ public final class DetectionEngine: Service, Sendable {
 
     private func recordIncidents(for stored: [AnomalyRecord], tracker: inout IncidentTracker) async throws {
         let update = tracker.record(stored.map(\.anomaly))
-        for incident in update.resolved { _ = try await store.saveIncident(incident) }
+        for incident in update.resolved {
+            _ = try await store.saveIncident(incident)
+            observer?.resolved(incident)
+        }
         var identifiers: [String: Int64] = [:]
+        var opened: [Incident] = []
+        var updated: [Incident] = []
         for (scope, incident) in update.changed {
             let id = try await store.saveIncident(incident)
             tracker.stored(scope: scope, id: id)
             identifiers[scope] = id
-            if incident.id == 0 {
-                var opened = incident
-                opened.id = id
-                observer?.opened(opened)
-            }
+            var saved = incident
+            saved.id = id
+            if incident.id == 0 { opened.append(saved) } else { updated.append(saved) }
         }
         var members: [Int64: [Int64]] = [:]
         for (record, scope) in zip(stored, update.scopes) {
             if let id = identifiers[scope] { members[id, default: []].append(record.id) }
         }
         for (incident, anomalies) in members { try await store.assign(anomalies: anomalies, to: incident) }
+        // Observers hear of incidents once their anomalies are linked, so they can read them.
+        for incident in opened { observer?.opened(incident) }
+        for incident in updated { observer?.updated(incident) }
     }
 
     /// The shard that owns a series: chosen by its labels, so that the series of one

@@ -9,8 +9,12 @@ public protocol PipelineObserver: Sendable {
     func scored(series: SeriesKey, score: Double)
     /// Every score of a detected batch, each with its series' key.
     func scored(_ scores: [(key: SeriesKey, record: ScoreRecord)])
-    /// A new incident opened (it has its identifier).
+    /// A new incident opened (it has its identifier, and its anomalies are linked to it).
     func opened(_ incident: Incident)
+    /// An open incident took more anomalies.
+    func updated(_ incident: Incident)
+    /// An incident ended: no anomaly in its scope for the incident gap.
+    func resolved(_ incident: Incident)
 }
 
 extension PipelineObserver {
@@ -19,4 +23,10 @@ extension PipelineObserver {
 
     /// Ignores new incidents.
     public func opened(_ incident: Incident) {}
+
+    /// Ignores incident updates.
+    public func updated(_ incident: Incident) {}
+
+    /// Ignores ended incidents.
+    public func resolved(_ incident: Incident) {}
 }

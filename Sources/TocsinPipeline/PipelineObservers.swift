@@ -25,4 +25,12 @@ public struct PipelineObservers: PipelineObserver {
     public func opened(_ incident: Incident) {
         for observer in observers { observer.opened(incident) }
     }
+
+    public func updated(_ incident: Incident) {
+        for observer in observers { observer.updated(incident) }
+    }
+
+    public func resolved(_ incident: Incident) {
+        for observer in observers { observer.resolved(incident) }
+    }
 }
