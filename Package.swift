@@ -77,6 +77,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "TocsinNotify",
+            dependencies: [
+                "TocsinCore", "TocsinResponse", "TocsinStore", "TocsinPipeline", "TocsinAWS", "TocsinEmail", "TocsinRemediate",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "TocsinRemediate",
             dependencies: [
                 "TocsinCore", "TocsinResponse", "TocsinStore", "TocsinAWS",
@@ -93,7 +102,7 @@ let package = Package(
         .target(
             name: "TocsinServer",
             dependencies: [
-                "TocsinCore", "TocsinDetect", "TocsinStore", "TocsinPipeline",
+                "TocsinCore", "TocsinDetect", "TocsinStore", "TocsinPipeline", "TocsinResponse", "TocsinNotify", "TocsinRemediate",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -105,7 +114,8 @@ let package = Package(
             name: "tocsin",
             dependencies: [
                 "TocsinCore", "TocsinDetect", "TocsinEval", "TocsinStore", "TocsinPipeline", "TocsinServer", "TocsinSources",
-                "TocsinConfig", "TocsinResponse", "TocsinReport", "TocsinPrometheus", "TocsinAWS", "TocsinCloudWatch",
+                "TocsinConfig", "TocsinResponse", "TocsinReport", "TocsinPrometheus", "TocsinAWS", "TocsinCloudWatch", "TocsinNotify",
+                "TocsinRemediate", "TocsinEmail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -150,8 +160,15 @@ let package = Package(
         .testTarget(name: "TocsinResponseTests", dependencies: ["TocsinResponse", "TocsinCore"], swiftSettings: strict),
         .testTarget(
             name: "TocsinEmailTests",
-            dependencies: ["TocsinEmail", .product(name: "Logging", package: "swift-log")],
-            exclude: ["Support"],
+            dependencies: ["TocsinEmail", "TocsinTestServers", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TocsinNotifyTests",
+            dependencies: [
+                "TocsinNotify", "TocsinResponse", "TocsinStore", "TocsinCore", "TocsinPipeline", "TocsinRemediate", "TocsinEmail",
+                "TocsinTestServers", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

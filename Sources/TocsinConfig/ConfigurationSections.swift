@@ -11,7 +11,8 @@ struct ConfigurationSections {
 
     func read(_ root: ConfigReader.Value) -> TocsinConfiguration {
         var configuration = TocsinConfiguration()
-        guard let entries = reader.mapping(root, allowed: ["server", "store", "retention", "detection", "sources", "remediation"]) else {
+        let sections = ["server", "store", "retention", "detection", "sources", "rules", "alerting", "remediation", "aws"]
+        guard let entries = reader.mapping(root, allowed: sections) else {
             return configuration
         }
         if let value = entries["server"] { configuration.server = server(value) }
@@ -25,7 +26,10 @@ struct ConfigurationSections {
         if let value = entries["retention"] { configuration.retention = retention(value) }
         if let value = entries["detection"] { configuration.detection = detection(value) }
         if let value = entries["sources"] { configuration.sources = reader.sequence(value)?.compactMap(source) ?? [] }
+        if let value = entries["rules"] { configuration.rules = rules(value) }
+        if let value = entries["alerting"] { configuration.alerting = alerting(value) }
         if let value = entries["remediation"] { configuration.remediation = remediation(value) }
+        if let value = entries["aws"] { configuration.aws = aws(value) }
         return configuration
     }
 
@@ -133,9 +137,11 @@ struct ConfigurationSections {
 
     private func remediation(_ value: ConfigReader.Value) -> TocsinConfiguration.Remediation {
         var remediation = TocsinConfiguration.Remediation()
-        guard let entries = reader.mapping(value, allowed: ["execute", "max_actions_per_hour", "policies"]) else { return remediation }
-        if let execute = entries["execute"], reader.bool(execute) == true {
-            reader.report(execute, "real execution is not available yet (it needs the AWS connector); remediation is planned as a dry run, so leave execute false")
+        guard let entries = reader.mapping(value, allowed: ["execute", "allow", "max_actions_per_hour", "policies"]) else { return remediation }
+        remediation.execute = entries["execute"].flatMap(reader.bool) ?? false
+        remediation.allow = entries["allow"].flatMap(reader.strings) ?? []
+        if remediation.execute, remediation.allow.isEmpty, let execute = entries["execute"] {
+            reader.report(execute, "execute: true needs allow: [targets] (instance ids or patterns such as i-0abc*); nothing else is ever acted on")
         }
         if let cap = entries["max_actions_per_hour"].flatMap({ reader.int($0, in: 1...10_000) }) { remediation.maximumPerHour = cap }
         var names = Set<String>()
@@ -151,13 +157,15 @@ struct ConfigurationSections {
     }
 
     private func policy(_ value: ConfigReader.Value) -> RemediationPolicy? {
-        guard let entries = reader.mapping(value, allowed: ["name", "match", "action", "url", "command", "cooldown"]) else { return nil }
+        guard let entries = reader.mapping(value, allowed: ["name", "match", "action", "url", "command", "cooldown", "approval", "verify"]) else {
+            return nil
+        }
         guard let name = entries["name"].flatMap(reader.string), let actionValue = entries["action"], let kind = reader.string(actionValue)
         else {
             if entries["name"] == nil || entries["action"] == nil { reader.report(value, "a policy needs name and action") }
             return nil
         }
-        let (series, labels) = entries["match"].map(selector) ?? (nil, [:])
+        let (alert, series, labels) = entries["match"].map(policySelector) ?? (nil, nil, [:])
         let action: RemediationPolicy.Action
         switch kind {
         case "reboot_instance":
@@ -179,7 +187,16 @@ struct ConfigurationSections {
             return nil
         }
         let cooldown = entries["cooldown"].flatMap { reader.duration($0, minimum: 0) } ?? 1_800
-        return RemediationPolicy(name: name, series: series, labels: labels, action: action, cooldown: cooldown)
+        let approval = entries["approval"].flatMap(reader.bool) ?? false
+        let verify = entries["verify"].flatMap { reader.duration($0, minimum: 1) } ?? 600
+        return RemediationPolicy(name: name, alert: alert, series: series, labels: labels, action: action, cooldown: cooldown,
+                                 approval: approval, verifyWithin: verify)
+    }
+
+    /// A policy's `match: {alert: NAME, name: SERIES, labels: {...}}`; every part is optional.
+    private func policySelector(_ value: ConfigReader.Value) -> (alert: String?, name: String?, labels: [String: String]) {
+        guard let entries = reader.mapping(value, allowed: ["alert", "name", "labels"]) else { return (nil, nil, [:]) }
+        return (entries["alert"].flatMap(reader.string), entries["name"].flatMap(reader.string), entries["labels"].flatMap(reader.stringMap) ?? [:])
     }
 
     /// A `match: {name: SERIES, labels: {...}}` selector; both parts are optional.

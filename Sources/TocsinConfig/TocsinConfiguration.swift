@@ -150,12 +150,16 @@ public struct TocsinConfiguration: Sendable {
         case cloudWatch(CloudWatchSource)
     }
 
-    /// Automatic responses to incidents.
+    /// Automatic responses to alerts.
     public struct Remediation: Sendable {
-        /// The policies, tried for every new incident.
+        /// The policies, tried for every new alert.
         public var policies: [RemediationPolicy] = []
         /// At most this many actions in any hour.
         public var maximumPerHour = 10
+        /// Whether actions run for real (else they are simulated).
+        public var execute = false
+        /// The targets actions may run on for real (`i-0abc*` patterns).
+        public var allow: [String] = []
     }
 
     public var server = Server()
@@ -164,8 +168,14 @@ public struct TocsinConfiguration: Sendable {
     public var retention: Retention?
     public var detection = Detection()
     public var sources: [Source] = []
-    /// Remediation; always planned as a dry run for now.
+    /// Rules on metrics and logs.
+    public var rules = Rules()
+    /// Alert routing and receivers.
+    public var alerting = Alerting()
+    /// Remediation; simulated unless `execute` is set.
     public var remediation = Remediation()
+    /// AWS defaults.
+    public var aws = AWS()
 
     /// An empty configuration: every setting from options or defaults.
     public init() {}

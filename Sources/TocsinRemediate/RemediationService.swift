@@ -68,7 +68,7 @@ public actor RemediationService: Service {
             let (status, detail): (ActionRecord.Status, String) = switch plan.verdict {
             case .coolingDown(let until): (.skipped, "skipped \(describe): cooling down until \(UTCTimestamp.iso8601(until.timeIntervalSince1970))")
             case .hourlyLimitReached: (.skipped, "skipped \(describe): the hourly action limit is reached")
-            case .due where mode == .dryRun: (.simulated, "dry run: would \(describe)")
+            case .due where mode == .dryRun: (.simulated, "would \(describe)")
             case .due where !allowList.allows(plan.target): (.skipped, "skipped \(describe): \(plan.target) is not on the allow-list")
             case .due where plan.needsApproval: (.awaitingApproval, "waiting for approval to \(describe)")
             case .due: (.approved, "\(describe) (no approval needed)")

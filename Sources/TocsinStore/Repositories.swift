@@ -184,7 +184,8 @@ public protocol ModelStore: Sendable {
 public protocol OutboxRepository: Sendable {
     /// Queues `payloads` for `sink`, due at once; returns the new records in order.
     func enqueue(sink: String, payloads: [Data], at now: Date) async throws -> [OutboxRecord]
-    /// The pending records of `sink` due by `now`, oldest first.
+    /// The pending records of `sink`, oldest first, up to the first one not due by `now`: a
+    /// sink's messages go out in order, so a message waiting for its retry holds back the later ones.
     func dueOutbox(sink: String, now: Date, limit: Int) async throws -> [OutboxRecord]
     /// Marks a record delivered.
     func markDelivered(_ id: Int64, at now: Date) async throws

@@ -44,7 +44,7 @@ struct RemediationServiceTests {
                                      recovery: StoreRecoveryCheck(store: store))
         let simulated = await dry.respond(to: Self.subject(), context: "{}")
         #expect(simulated.map(\.status) == [.simulated])
-        #expect(simulated.first?.detail == "dry run: would run /usr/bin/env i-0api")
+        #expect(simulated.first?.detail == "would run /usr/bin/env i-0api")
         #expect(!FileManager.default.fileExists(atPath: marker))
 
         let notAllowed = RemediationService(planner: RemediationPlanner(policies: [Self.touchPolicy(folder)]), mode: .execute,

@@ -63,7 +63,8 @@ struct CloudWatchServeTests {
                                          environment: Self.environment)
         #expect(trained.status == 0, "\(trained.standardError)")
         let summary = try Self.json(trained.standardOutput)
-        #expect(summary["rows"] as? Int == 14 * 288)
+        // The last 14 days end when train runs: a 5-minute boundary passed since the data was put drops the oldest point.
+        #expect((14 * 288 - 2...14 * 288).contains(summary["rows"] as? Int ?? 0))
         #expect(summary["detector"] as? String == "default")
 
         let config = try folder.write("tocsin.yaml", """

@@ -46,9 +46,12 @@ struct DemoCommandTests {
         #expect(card.falseAlarms.isEmpty)
         #expect(card.precision == 1)
         #expect((card.meanTicksToDetect ?? .infinity) < 10)
-        #expect(outcome.standardOutput.contains("ALERT incident #1"))
-        // The CPU spike and the memory leak each get a dry-run reboot of their instance.
+        #expect(outcome.standardOutput.contains("INCIDENT #1"))
+        // Incidents become alerts, printed by the console receiver; the error storm's critical logs escalate its alert.
+        #expect(outcome.standardOutput.components(separatedBy: "ALERT [FIRING").count - 1 >= 3)
+        #expect(outcome.standardError.contains("critical log entries around it, escalated to critical"))
+        // The CPU spike and the memory leak each get a dry-run reboot of their instance, logged.
         #expect(card.remediation.filter(\.due).map(\.policy).sorted() == ["memory-leak", "runaway-cpu"])
-        #expect(outcome.standardOutput.contains("REMEDIATION (dry run) policy runaway-cpu: would reboot instance"))
+        #expect(outcome.standardError.contains("REMEDIATION (dry run) policy runaway-cpu: would reboot instance"))
     }
 }

@@ -24,11 +24,10 @@ extension PostgresStore {
     }
 
     public func dueOutbox(sink: String, now: Date, limit: Int) async throws -> [OutboxRecord] {
-        var query = PostgresQuery(unsafeSQL: "SELECT \(Self.outboxColumns) FROM outbox WHERE sink = $1 AND status = 'pending' AND next_attempt <= $2 ORDER BY id LIMIT $3")
+        var query = PostgresQuery(unsafeSQL: "SELECT \(Self.outboxColumns) FROM outbox WHERE sink = $1 AND status = 'pending' ORDER BY id LIMIT $2")
         query.binds.append(sink)
-        query.binds.append(EpochMilliseconds.from(now))
         query.binds.append(Int64(max(0, limit)))
-        return try await fetch(query, Self.outboxRecord)
+        return try await fetch(query, Self.outboxRecord).prefix { $0.nextAttempt <= now }.map { $0 }
     }
 
     public func markDelivered(_ id: Int64, at now: Date) async throws {

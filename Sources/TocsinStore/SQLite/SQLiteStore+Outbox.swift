@@ -18,10 +18,9 @@ extension SQLiteStore {
 
     public func dueOutbox(sink: String, now: Date, limit: Int) async throws -> [OutboxRecord] {
         try await read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT \(Self.outboxColumns) FROM outbox WHERE sink = ? AND status = 'pending' AND next_attempt <= ? ORDER BY id LIMIT ?
-                """, arguments: [sink, EpochMilliseconds.from(now), limit]).map(Self.outboxRecord)
-        }
+            try Row.fetchAll(db, sql: "SELECT \(Self.outboxColumns) FROM outbox WHERE sink = ? AND status = 'pending' ORDER BY id LIMIT ?",
+                             arguments: [sink, limit]).map(Self.outboxRecord)
+        }.prefix { $0.nextAttempt <= now }.map { $0 }
     }
 
     public func markDelivered(_ id: Int64, at now: Date) async throws {

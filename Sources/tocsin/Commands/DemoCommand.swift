@@ -5,7 +5,6 @@ import ServiceLifecycle
 import TocsinConfig
 import TocsinCore
 import TocsinPipeline
-import TocsinResponse
 import TocsinServer
 import TocsinSources
 import TocsinStore
@@ -68,10 +67,14 @@ struct DemoCommand: AsyncParsableCommand {
         do { example = try ConfigurationLoader.parse(ExampleConfiguration.yaml, file: "the example configuration") } catch {
             throw CLIFailure.data(error.description)
         }
-        let console = DemoConsole(cloud: cloud, start: start,
-                                  remediation: RemediationPlanner(policies: example.remediation.policies,
-                                                                  maximumPerHour: example.remediation.maximumPerHour))
-        let runtime = try await options.start(rules: example.detection.rules, observer: console) { ingestor in
+        let console = DemoConsole(cloud: cloud, start: start)
+        // The example's response settings, with alert grouping on the demo's compressed clock:
+        // a simulated incident lasts a fraction of a second, so alerts are sent at once.
+        var response = example
+        response.remediation.execute = false
+        response.alerting.route.groupWait = 0
+        response.alerting.route.groupInterval = 5
+        let runtime = try await options.start(rules: example.detection.rules, observer: console, response: response) { ingestor in
             [SyntheticSourceService(cloud: cloud, ingestor: ingestor, start: start,
                                     interval: .seconds(shortest)...(.seconds(longest)),
                                     onTick: { tick in console.progress(tick: tick) })]
@@ -82,7 +85,7 @@ struct DemoCommand: AsyncParsableCommand {
             Terminal.output("  metrics   http://127.0.0.1:\(port)/metrics   OpenAPI http://127.0.0.1:\(port)/openapi.json")
         } beforeClose: { store in
             let summary = DemoScorecard(cloud: cloud, start: start, detected: try await store.incidents(limit: 10_000),
-                                        remediation: console.plans)
+                                        remediation: try await store.actions(limit: 10_000))
             if json { try Terminal.json(summary) } else { Terminal.output(summary.text) }
         }
         if store == nil { try? FileManager.default.removeItem(at: folder) }

@@ -54,9 +54,10 @@ struct ServiceOptions: ParsableArguments {
         do { return try ConfigurationLoader.load(path: config) } catch { throw .usage(error.description) }
     }
 
-    /// Opens the store and assembles the service: the file's sources and retention, plus
-    /// `extraServices`. Rules in `rules` come before the file's.
-    func start(rules: [DetectorFactory.Rule] = [], observer: (any PipelineObserver)? = nil,
+    /// Opens the store and assembles the service: the file's sources and retention, its rules,
+    /// alerting and remediation (those of `response` when given), plus `extraServices`.
+    /// Detection rules in `rules` come before the file's.
+    func start(rules: [DetectorFactory.Rule] = [], observer: (any PipelineObserver)? = nil, response: TocsinConfiguration? = nil,
                extraServices: @Sendable (Ingestor) -> [any Service] = { _ in [] }) async throws -> ServiceRuntime {
         let file = try fileConfiguration()
         var configuration = ServerConfiguration()
@@ -81,21 +82,28 @@ struct ServiceOptions: ParsableArguments {
         do { factory = try DetectorFactory(rules: rules + file.detection.rules, fallback: fallback) } catch {
             throw CLIFailure.usage(error.message)
         }
+        let sources = try ConfiguredSources(file.sources)
+        let metrics = ServiceMetrics()
         let storeURL = store ?? file.store ?? "sqlite:tocsin-data/tocsin.sqlite"
         let opened: any TocsinStore
         do { opened = try await StoreFactory.open(url: storeURL) } catch { throw CLIFailure.data("cannot open the store: \(error)") }
-        let sources = try ConfiguredSources(file.sources)
-        let metrics = ServiceMetrics()
-        let observers: [any PipelineObserver] = [metrics] + (observer.map { [$0] } ?? []) + sources.observers
+        let assembly: ResponseAssembly
+        do { assembly = try ResponseAssembly(response ?? file, store: opened) } catch {
+            try? await opened.close()
+            throw error
+        }
+        let extra: [any PipelineObserver] = observer.map { [$0] } ?? []
+        let observers: [any PipelineObserver] = [metrics] + extra + sources.observers + [assembly.alerting]
         let engine = DetectionEngine(store: opened, factory: factory, capacity: configuration.queueCapacity,
                                      shards: configuration.shards, incidentGap: file.detection.incidentGap ?? 600,
                                      observer: PipelineObservers(observers))
-        let ingestor = Ingestor(store: opened, engine: engine, maxSeries: configuration.limits.maxSeries)
-        var services = sources.services(ingestor: ingestor)
+        let ingestor = Ingestor(store: opened, engine: engine, maxSeries: configuration.limits.maxSeries, observer: assembly.alerting)
+        var services = sources.services(ingestor: ingestor) + assembly.services
         if let retention = file.retention {
             services.append(RetentionService(store: opened, keep: retention.keep, every: .seconds(retention.every)))
         }
-        return ServiceRuntime(configuration: configuration, store: opened, engine: engine, metrics: metrics,
+        return ServiceRuntime(configuration: configuration, store: opened, engine: engine, metrics: metrics, ingestor: ingestor,
+                              response: ResponseServices(alerting: assembly.alerting, remediation: assembly.remediation),
                               services: services + extraServices(ingestor))
     }
 }
@@ -106,6 +114,8 @@ struct ServiceRuntime {
     let store: any TocsinStore
     let engine: DetectionEngine
     let metrics: ServiceMetrics
+    let ingestor: Ingestor
+    let response: ResponseServices
     let services: [any Service]
 
     /// Runs until SIGTERM/SIGINT (or until every extra service finishes), then closes the store.
@@ -146,8 +156,8 @@ struct ServiceRuntime {
     private func makeApplication(onRunning: @escaping @Sendable (Int) async -> Void,
                                  includeServices: Bool = true) throws(CLIFailure) -> some ApplicationProtocol {
         do {
-            return try buildApplication(configuration: configuration, store: store, engine: engine, metrics: metrics,
-                                        services: includeServices ? services : [], onServerRunning: onRunning)
+            return try buildApplication(configuration: configuration, store: store, engine: engine, metrics: metrics, ingestor: ingestor,
+                                        response: response, services: includeServices ? services : [], onServerRunning: onRunning)
         } catch { throw .usage(error.message) }
     }
 }

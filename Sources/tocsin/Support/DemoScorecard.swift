@@ -1,6 +1,6 @@
 import Foundation
 import TocsinCore
-import TocsinResponse
+import TocsinStore
 import TocsinSources
 
 /// Injected incidents against the incidents Tocsin opened: recall, precision, mean time
@@ -29,7 +29,7 @@ struct DemoScorecard: Encodable {
         let duringHeavyLoad: Bool
     }
 
-    /// A remediation the policies planned (the demo never executes one).
+    /// A remediation action the policies planned (the demo simulates them all).
     struct Remediation: Encodable {
         let policy: String
         let action: String
@@ -51,10 +51,10 @@ struct DemoScorecard: Encodable {
     let alertsDuringHeavyLoad: Int
     let remediation: [Remediation]
 
-    init(cloud: SyntheticCloud, start: Date, detected: [Incident], remediation plans: [RemediationPlanner.Plan]) {
-        remediation = plans.map { plan in
-            Remediation(policy: plan.policy, action: plan.action.summary, target: plan.target, incident: plan.incident,
-                        due: plan.verdict == .due)
+    init(cloud: SyntheticCloud, start: Date, detected: [Incident], remediation actions: [ActionRecord]) {
+        remediation = actions.sorted { $0.id < $1.id }.map { action in
+            Remediation(policy: action.policy, action: action.kind, target: action.target, incident: action.incident,
+                        due: action.status != .skipped)
         }
         let tickSeconds = cloud.configuration.tickSeconds
         func tick(_ date: Date) -> Int { Int((date.timeIntervalSince(start) / tickSeconds).rounded(.down)) }

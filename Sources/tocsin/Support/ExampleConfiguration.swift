@@ -1,5 +1,5 @@
-/// The documented example `tocsin.yaml` (`tocsin config example`). Its detection section
-/// is also what `tocsin demo` runs.
+/// The documented example `tocsin.yaml` (`tocsin config example`). Its detection, rules,
+/// alerting and remediation sections are also what `tocsin demo` runs.
 enum ExampleConfiguration {
     static let yaml = """
     # tocsin.yaml: run with `tocsin serve --config tocsin.yaml`; check with `tocsin config check tocsin.yaml`.
@@ -53,18 +53,56 @@ enum ExampleConfiguration {
           params: {direction: down}
           alert: false
 
-    remediation:                 # planned and printed as a dry run; real execution comes with the AWS connector
+    rules:                       # static rules beside the detectors, on the same stream
+      - name: high_cpu
+        severity: critical
+        metric: {match: {name: cpu_utilization}, above: 97, for: 10m}
+      - name: brute_force        # a burst of failed logins from one address
+        severity: critical
+        log_burst: {match: {fields: {event: auth_failure}}, group_by: [source_ip], count: 20, window: 5m}
+      - name: error_rate         # more than half of a service's log records at error or above
+        severity: warning
+        log_ratio: {match: {level: error}, group_by: [service], ratio: 0.5, min_events: 50, window: 5m}
+
+    alerting:
+      route:                     # Alertmanager's model: grouped, deduplicated, repeated, silenced
+        receiver: console
+        group_by: [service]
+        group_wait: 30s
+        group_interval: 5m
+        repeat_interval: 4h
+        # routes:
+        #   - match: {severity: critical}
+        #     receiver: pager
+      receivers:
+        - name: console
+          console: true
+        # - name: pager
+        #   slack: {url: "${SLACK_WEBHOOK_URL}"}
+        #   alertmanager: {url: http://127.0.0.1:9093}
+        #   sns: {topic_arn: "arn:aws:sns:eu-west-1:123456789012:oncall"}
+        #   email: {host: smtp.gmail.com, username: me@example.com, password: "${SMTP_PASSWORD}",
+        #           from: me@example.com, to: [oncall@example.com]}
+      root_cause:                # logs around an anomaly: templates whose rate changed most
+        baseline: 1h
+        window: 5m
+        # cloudwatch_logs: {groups: [/app/web], pattern: "?ERROR ?Exception"}
+
+    remediation:                 # simulated (dry run) unless execute: true, and then only on allow-listed targets
       execute: false
+      # allow: [i-0abc*]
       max_actions_per_hour: 10
       policies:
         - name: runaway-cpu      # CPU pinned at normal traffic: restart the instance
-          match: {name: cpu_utilization}
+          match: {alert: anomaly, name: cpu_utilization}
           action: reboot_instance
           cooldown: 30m
+          verify: 10m            # escalate when the series has not recovered by then
         - name: memory-leak
-          match: {name: memory_utilization}
+          match: {alert: anomaly, name: memory_utilization}
           action: reboot_instance
           cooldown: 1h
+          approval: true         # waits for POST /v1/actions/{id}/approve
         # - name: page-on-call
         #   action: webhook
         #   url: ${ONCALL_WEBHOOK_URL}

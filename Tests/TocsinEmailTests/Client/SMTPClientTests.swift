@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TocsinTestServers
 
 @testable import TocsinEmail
 

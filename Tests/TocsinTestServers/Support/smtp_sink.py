@@ -30,10 +30,8 @@ import email.policy
 import json
 import os
 import shutil
-import signal
 import socket
 import ssl
-import sys
 import tempfile
 import threading
 
@@ -43,6 +41,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
+from test_server_lifetime import restore_stop_signals, serve_until_stdin_closes
 
 BACKSTOP_SECONDS = 600
 
@@ -183,17 +183,9 @@ def run_starttls_injection():
 
 
 def wait_for_stop():
-    """Blocks until stdin closes, a termination signal arrives, or the backstop passes."""
-    stop = threading.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stop.set())
-
-    def watch_stdin():
-        sys.stdin.buffer.read()
-        stop.set()
-
-    threading.Thread(target=watch_stdin, daemon=True).start()
-    stop.wait(BACKSTOP_SECONDS)
+    """Blocks until stdin closes or the backstop passes (SIGTERM and SIGINT end the process)."""
+    restore_stop_signals()
+    serve_until_stdin_closes(BACKSTOP_SECONDS)
 
 
 def run_silent():

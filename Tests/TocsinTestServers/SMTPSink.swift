@@ -1,30 +1,30 @@
 import Foundation
 
 /// A running `Support/smtp_sink.py`: a real aiosmtpd server on 127.0.0.1 that records what it receives.
-final class SMTPSink: Sendable {
+public final class SMTPSink: Sendable {
     /// What the sink recorded for one accepted message, as decoded by Python's email package.
-    struct ReceivedMessage: Decodable {
-        let mail_from: String
-        let rcpt_tos: [String]
+    public struct ReceivedMessage: Decodable, Sendable {
+        public let mail_from: String
+        public let rcpt_tos: [String]
         /// The raw message as received (dot-stuffing removed).
-        let raw: String
-        let subject: String
+        public let raw: String
+        public let subject: String
         /// The decoded plain-text body with CRLF line breaks.
-        let text: String?
-        let html: String?
+        public let text: String?
+        public let html: String?
         /// Header fields by lower-cased name.
-        let headers: [String: [String]]
+        public let headers: [String: [String]]
         /// Python's names for the format defects it found.
-        let defects: [String]
+        public let defects: [String]
     }
 
     /// The user name and password the sink accepts when started with authentication.
-    static let user = "alice@example.com"
-    static let password = "c0rrect-h0rse-battery"
+    public static let user = "alice@example.com"
+    public static let password = "c0rrect-h0rse-battery"
 
-    let port: Int
+    public let port: Int
     /// The self-signed certificate's PEM file, or `nil` without TLS.
-    let certificatePath: String?
+    public let certificatePath: String?
     private let recordPath: String
     private let process: Process
     private let input: Pipe
@@ -35,9 +35,8 @@ final class SMTPSink: Sendable {
     ///   - authenticate: Whether AUTH is required (with ``user`` and ``password``).
     ///   - excludedMechanisms: SASL mechanisms the server does not offer.
     ///   - mode: `smtp`, `helo-only`, `starttls-injection`, `silent` (never greets) or `closed` (a port nothing listens on).
-    init(tls: String = "starttls", authenticate: Bool = true, excludedMechanisms: [String] = [], mode: String = "smtp") async throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Support/smtp_sink.py").path
+    public init(tls: String = "starttls", authenticate: Bool = true, excludedMechanisms: [String] = [], mode: String = "smtp") async throws {
+        let script = PythonScript.folder.appendingPathComponent("smtp_sink.py").path
         recordPath = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-sink-\(UUID().uuidString).jsonl").path
         var arguments = ["python3", "-u", script, "--record", recordPath, "--tls", tls, "--mode", mode]
         if authenticate { arguments += ["--user", Self.user, "--password", Self.password] }
@@ -66,7 +65,7 @@ final class SMTPSink: Sendable {
     }
 
     /// Every message recorded so far.
-    func messages() throws -> [ReceivedMessage] {
+    public func messages() throws -> [ReceivedMessage] {
         guard let data = FileManager.default.contents(atPath: recordPath) else { return [] }
         return try data.split(separator: UInt8(ascii: "\n")).map { try JSONDecoder().decode(ReceivedMessage.self, from: Data($0)) }
     }
