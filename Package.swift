@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "TocsinServerTests",
             dependencies: [
-                "TocsinServer", "TocsinPipeline", "TocsinStore",
+                "TocsinServer", "TocsinPipeline", "TocsinStore", "TocsinNotify", "TocsinRemediate", "TocsinResponse", "TocsinCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

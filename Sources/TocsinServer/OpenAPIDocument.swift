@@ -6,7 +6,7 @@ enum OpenAPIDocument {
  "info": {
   "title": "Tocsin API",
   "version": "1.0.0",
-  "description": "Anomaly detection for cloud metrics and logs: ingest, live detection, analysis, incidents.",
+  "description": "Anomaly detection for cloud metrics and logs: ingest, live detection, analysis, incidents, alerts, silences and remediation.",
   "license": {
    "name": "MIT",
    "identifier": "MIT"
@@ -551,6 +551,391 @@ enum OpenAPIDocument {
        "integer",
        "null"
       ]
+     }
+    }
+   },
+   "AlertItem": {
+    "type": "object",
+    "required": [
+     "fingerprint",
+     "status",
+     "severity",
+     "labels",
+     "annotations",
+     "startsAt",
+     "acknowledged",
+     "held"
+    ],
+    "properties": {
+     "fingerprint": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "firing",
+       "resolved"
+      ]
+     },
+     "severity": {
+      "type": "string",
+      "enum": [
+       "info",
+       "warning",
+       "critical"
+      ]
+     },
+     "labels": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "string"
+      }
+     },
+     "annotations": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "string"
+      }
+     },
+     "startsAt": {
+      "$ref": "#/components/schemas/Timestamp"
+     },
+     "endsAt": {
+      "$ref": "#/components/schemas/Timestamp"
+     },
+     "acknowledged": {
+      "type": "boolean"
+     },
+     "held": {
+      "type": "boolean",
+      "description": "held back as flapping"
+     }
+    }
+   },
+   "Alerts": {
+    "type": "object",
+    "required": [
+     "alerts"
+    ],
+    "properties": {
+     "alerts": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/AlertItem"
+      }
+     }
+    }
+   },
+   "Acknowledged": {
+    "type": "object",
+    "required": [
+     "fingerprint",
+     "acknowledged"
+    ],
+    "properties": {
+     "fingerprint": {
+      "type": "string"
+     },
+     "acknowledged": {
+      "type": "boolean"
+     }
+    }
+   },
+   "SilenceIn": {
+    "type": "object",
+    "required": [
+     "matchers",
+     "createdBy",
+     "comment"
+    ],
+    "properties": {
+     "matchers": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+       "type": "object",
+       "required": [
+        "name",
+        "value"
+       ],
+       "properties": {
+        "name": {
+         "type": "string"
+        },
+        "value": {
+         "type": "string"
+        },
+        "isRegex": {
+         "type": "boolean"
+        },
+        "isEqual": {
+         "type": "boolean"
+        }
+       }
+      }
+     },
+     "startsAt": {
+      "type": "string",
+      "description": "ISO-8601 UTC or epoch seconds; default now"
+     },
+     "endsAt": {
+      "type": "string",
+      "description": "ISO-8601 UTC or epoch seconds"
+     },
+     "duration": {
+      "type": "number",
+      "exclusiveMinimum": 0,
+      "description": "seconds, when endsAt is not given"
+     },
+     "createdBy": {
+      "type": "string"
+     },
+     "comment": {
+      "type": "string"
+     }
+    }
+   },
+   "Silence": {
+    "type": "object",
+    "required": [
+     "id",
+     "matchers",
+     "startsAt",
+     "endsAt",
+     "createdBy",
+     "comment",
+     "state"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "matchers": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "startsAt": {
+      "$ref": "#/components/schemas/Timestamp"
+     },
+     "endsAt": {
+      "$ref": "#/components/schemas/Timestamp"
+     },
+     "createdBy": {
+      "type": "string"
+     },
+     "comment": {
+      "type": "string"
+     },
+     "state": {
+      "type": "string",
+      "enum": [
+       "pending",
+       "active",
+       "expired"
+      ]
+     }
+    }
+   },
+   "Silences": {
+    "type": "object",
+    "required": [
+     "silences"
+    ],
+    "properties": {
+     "silences": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Silence"
+      }
+     }
+    }
+   },
+   "Expired": {
+    "type": "object",
+    "required": [
+     "id",
+     "expired"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "expired": {
+      "type": "boolean"
+     }
+    }
+   },
+   "Action": {
+    "type": "object",
+    "required": [
+     "id",
+     "policy",
+     "kind",
+     "target",
+     "status",
+     "created",
+     "updated",
+     "detail"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "policy": {
+      "type": "string"
+     },
+     "kind": {
+      "type": "string"
+     },
+     "target": {
+      "type": "string"
+     },
+     "series": {
+      "$ref": "#/components/schemas/SeriesKey"
+     },
+     "incident": {
+      "type": "integer"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "simulated",
+       "awaiting_approval",
+       "approved",
+       "skipped",
+       "executed",
+       "failed",
+       "recovered",
+       "not_recovered"
+      ]
+     },
+     "created": {
+      "$ref": "#/components/schemas/Timestamp"
+     },
+     "updated": {
+      "$ref": "#/components/schemas/Timestamp"
+     },
+     "detail": {
+      "type": "string"
+     }
+    }
+   },
+   "AuditEntry": {
+    "type": "object",
+    "required": [
+     "id",
+     "action",
+     "at",
+     "event",
+     "detail"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "action": {
+      "type": "integer"
+     },
+     "at": {
+      "$ref": "#/components/schemas/Timestamp"
+     },
+     "event": {
+      "type": "string"
+     },
+     "detail": {
+      "type": "string"
+     }
+    }
+   },
+   "Actions": {
+    "type": "object",
+    "required": [
+     "actions"
+    ],
+    "properties": {
+     "actions": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "action",
+        "audit"
+       ],
+       "properties": {
+        "action": {
+         "$ref": "#/components/schemas/Action"
+        },
+        "audit": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/AuditEntry"
+         }
+        }
+       }
+      }
+     }
+    }
+   },
+   "Approval": {
+    "type": "object",
+    "properties": {
+     "by": {
+      "type": "string"
+     }
+    }
+   },
+   "Notifications": {
+    "type": "object",
+    "required": [
+     "notifications"
+    ],
+    "properties": {
+     "notifications": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "id",
+        "sink",
+        "status",
+        "attempts",
+        "created",
+        "updated"
+       ],
+       "properties": {
+        "id": {
+         "type": "integer"
+        },
+        "sink": {
+         "type": "string"
+        },
+        "status": {
+         "type": "string",
+         "enum": [
+          "pending",
+          "delivered",
+          "failed"
+         ]
+        },
+        "attempts": {
+         "type": "integer"
+        },
+        "created": {
+         "$ref": "#/components/schemas/Timestamp"
+        },
+        "updated": {
+         "$ref": "#/components/schemas/Timestamp"
+        },
+        "lastError": {
+         "type": [
+          "string",
+          "null"
+         ]
+        }
+       }
+      }
      }
     }
    }
@@ -1099,6 +1484,442 @@ enum OpenAPIDocument {
       }
      },
      "404": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/alerts": {
+   "get": {
+    "operationId": "listAlerts",
+    "summary": "Tracked alerts: firing, held as flapping, or recently resolved",
+    "responses": {
+     "200": {
+      "description": "Alerts",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Alerts"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/alerts/{id}/ack": {
+   "post": {
+    "operationId": "acknowledgeAlert",
+    "summary": "Acknowledge a firing alert: no repeats until it resolves or escalates",
+    "security": [
+     {
+      "bearer": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "pattern": "^[0-9a-f]{16}$"
+      },
+      "description": "the alert's fingerprint"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Acknowledged",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Acknowledged"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/silences": {
+   "get": {
+    "operationId": "listSilences",
+    "summary": "Silences: pending, active and recently expired",
+    "responses": {
+     "200": {
+      "description": "Silences",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Silences"
+        }
+       }
+      }
+     }
+    }
+   },
+   "post": {
+    "operationId": "createSilence",
+    "summary": "Mute the alerts that match, from startsAt to endsAt",
+    "security": [
+     {
+      "bearer": []
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/SilenceIn"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "Created",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Silence"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/silences/{id}": {
+   "delete": {
+    "operationId": "expireSilence",
+    "summary": "End a silence now",
+    "security": [
+     {
+      "bearer": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 9223372036854775807
+      },
+      "description": "the silence"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Expired",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Expired"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/actions": {
+   "get": {
+    "operationId": "listActions",
+    "summary": "Remediation actions, newest first, each with its audit trail (plan, approval, execution, verification)",
+    "parameters": [
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 1000
+      },
+      "description": "default 100"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Actions",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Actions"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/actions/{id}/approve": {
+   "post": {
+    "operationId": "approveAction",
+    "summary": "Approve an action waiting for approval; it runs at once",
+    "security": [
+     {
+      "bearer": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 9223372036854775807
+      },
+      "description": "the action"
+     }
+    ],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Approval"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The action after running",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Action"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/notifications": {
+   "get": {
+    "operationId": "listNotifications",
+    "summary": "Messages queued for the alert sinks and their delivery",
+    "parameters": [
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 1000
+      },
+      "description": "default 100"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Notifications",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Notifications"
+        }
+       }
+      }
+     },
+     "400": {
       "description": "Error",
       "content": {
        "application/json": {

@@ -2,7 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import TocsinNotify
 import TocsinPipeline
+import TocsinRemediate
+import TocsinResponse
 import TocsinServer
 import TocsinStore
 
@@ -13,6 +16,7 @@ struct TestService {
     let engine: DetectionEngine
     let metrics: ServiceMetrics
     let configuration: ServerConfiguration
+    let response: ResponseServices
 
     static func make(configure: (inout ServerConfiguration) -> Void = { _ in }, detector: String = "windowed-gaussian",
                      parameters: [String: String] = ["windowSize": "50", "stepSize": "1", "warmUp": "10"]) async throws -> TestService {
@@ -25,14 +29,22 @@ struct TestService {
         let metrics = ServiceMetrics()
         let engine = DetectionEngine(store: store, factory: try DetectorFactory(fallback: .init(detector: detector, parameters: parameters)),
                                      capacity: configuration.queueCapacity, shards: 2, incidentGap: 600, observer: metrics)
-        return TestService(folder: folder, store: store, engine: engine, metrics: metrics, configuration: configuration)
+        let dispatcher = try AlertDispatcher(configuration: AlertingConfiguration(
+            route: Route(receiver: "ops", groupBy: .labels(["service"])), receivers: [Receiver(name: "ops")]))
+        let remediation = RemediationService(planner: RemediationPlanner(policies: []), mode: .dryRun, allowList: AllowList([]),
+                                             executor: LiveExecutor(ec2: nil), store: store, recovery: StoreRecoveryCheck(store: store))
+        let alerting = AlertingService(dispatcher: dispatcher, rules: RuleEngine(), sinks: ["ops": [ConsoleSink(name: "ops/console")]],
+                                       store: store, analyzer: try RootCauseAnalyzer(), logs: .store(store), remediation: remediation)
+        return TestService(folder: folder, store: store, engine: engine, metrics: metrics, configuration: configuration,
+                           response: ResponseServices(alerting: alerting, remediation: remediation))
     }
 
     /// Runs the live application and `body` against it, then cleans up.
     func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         var logger = Logger(label: "tocsin-test")
         logger.logLevel = .warning
-        let app = try buildApplication(configuration: configuration, store: store, engine: engine, metrics: metrics, logger: logger)
+        let app = try buildApplication(configuration: configuration, store: store, engine: engine, metrics: metrics, response: response,
+                                       services: [response.alerting], logger: logger)
         try await app.test(.live) { client in try await body(client) }
         try await store.close()
         try? FileManager.default.removeItem(at: folder)

@@ -34,6 +34,22 @@ public enum MotoFixtures {
         _ = try await logs.json.send("PutLogEvents", body)
     }
 
+    /// Creates the SNS topic `name` and subscribes `endpoint` (an http URL, which moto posts each
+    /// message to); returns the topic's ARN.
+    public static func topic(_ sns: SNSClient, name: String, subscribing endpoint: URL) async throws -> String {
+        var create = QueryParameters()
+        create.append("Name", name)
+        guard let arn = try await sns.query.send("CreateTopic", create).child(path: "CreateTopicResult", "TopicArn")?.text else {
+            throw AWSError(.invalidResponse, "CreateTopic answered no TopicArn")
+        }
+        var subscribe = QueryParameters()
+        subscribe.append("TopicArn", arn)
+        subscribe.append("Protocol", endpoint.scheme ?? "http")
+        subscribe.append("Endpoint", endpoint.absoluteString)
+        _ = try await sns.query.send("Subscribe", subscribe)
+        return arn
+    }
+
     /// One event of a PutLogEvents body.
     private struct InputEvent: Encodable {
         let timestamp: Int64
