@@ -36,17 +36,20 @@ public actor RemediationService: Service {
     private let escalate: @Sendable (ActionRecord) async -> Void
     private let now: @Sendable () -> Date
     private let logger: Logger
+    private let onStep: @Sendable (ActionRecord) -> Void
     /// Executed actions waiting for their verification: when it is due, and the window's start.
     private var verifications: [Int64: (due: Date, since: Date)] = [:]
     /// What each waiting or executing action was planned for (the webhook body).
     private var contexts: [Int64: String] = [:]
 
     /// A service carrying out `planner`'s plans through `executor` and recording them in `store`.
-    /// `escalate` is called with an action whose series did not recover, or that failed.
+    /// `escalate` is called with an action whose series did not recover, or that failed;
+    /// `onStep` with every recorded step, for metrics.
     public init(planner: RemediationPlanner, mode: Mode, allowList: AllowList, executor: any RemediationExecutor,
                 store: any ActionRepository, recovery: any RecoveryCheck,
                 escalate: @escaping @Sendable (ActionRecord) async -> Void = { _ in },
-                now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "tocsin.remediation")) {
+                now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "tocsin.remediation"),
+                onStep: @escaping @Sendable (ActionRecord) -> Void = { _ in }) {
         self.planner = planner
         self.mode = mode
         self.allowList = allowList
@@ -56,6 +59,7 @@ public actor RemediationService: Service {
         self.escalate = escalate
         self.now = now
         self.logger = logger
+        self.onStep = onStep
     }
 
     /// Plans and (as the mode, allow-list and policies say) carries out the actions `subject`
@@ -160,14 +164,22 @@ public actor RemediationService: Service {
     }
 
     private func save(_ record: ActionRecord, event: String) async -> ActionRecord? {
-        do { return try await store.createAction(record, event: event) } catch {
+        do {
+            let saved = try await store.createAction(record, event: event)
+            onStep(saved)
+            return saved
+        } catch {
             logger.error("cannot record remediation of \(record.target): \(error)")
             return nil
         }
     }
 
     private func advance(_ id: Int64, _ status: ActionRecord.Status, _ event: String, _ detail: String) async -> ActionRecord? {
-        do { return try await store.advanceAction(id, to: status, event: event, detail: detail, at: now()) } catch {
+        do {
+            let advanced = try await store.advanceAction(id, to: status, event: event, detail: detail, at: now())
+            if let advanced { onStep(advanced) }
+            return advanced
+        } catch {
             logger.error("cannot record step \(event) of action \(id): \(error)")
             return nil
         }

@@ -51,6 +51,21 @@ public final class ServiceMetrics: PipelineObserver {
         registry.makeGauge(descriptor: descriptor, labels: labels).set(score)
     }
 
+    /// Counts a message a sink took (`delivered`) or could not take (`failed` when given up,
+    /// `retried` when tried again later), as `tocsin_notifications_total{sink,outcome}`.
+    public func notification(sink: String, outcome: String) {
+        registry.makeCounter(descriptor: .init(namespace: "tocsin", metricName: "notifications", unitName: "total",
+                                               helpText: "Alert messages per sink by outcome: delivered, retried, failed."),
+                             labels: [("sink", sink), ("outcome", outcome)]).increment()
+    }
+
+    /// Counts a remediation step, as `tocsin_remediation_actions_total{policy,status}`.
+    public func remediation(policy: String, status: String) {
+        registry.makeCounter(descriptor: .init(namespace: "tocsin", metricName: "remediation_actions", unitName: "total",
+                                               helpText: "Remediation actions by policy and status (simulated, executed, skipped, failed, ...)."),
+                             labels: [("policy", policy), ("status", status)]).increment()
+    }
+
     /// The Prometheus text exposition of every metric.
     public func render() -> [UInt8] {
         registry.emitToBuffer()

@@ -13,15 +13,19 @@ public struct SinkDeliveryService: Service {
     private let schedule: RetrySchedule
     private let pollInterval: Duration
     private let logger: Logger
+    private let onOutcome: @Sendable (_ sink: String, _ outcome: String) -> Void
 
-    /// A service delivering to `sinks` from `outbox`, looking for due messages every `pollInterval`.
+    /// A service delivering to `sinks` from `outbox`, looking for due messages every `pollInterval`;
+    /// `onOutcome` hears of each attempt (`delivered`, `retried` or `failed`), for metrics.
     public init(sinks: [any AlertSink], outbox: any OutboxRepository, schedule: RetrySchedule = RetrySchedule(),
-                pollInterval: Duration = .milliseconds(500), logger: Logger = Logger(label: "tocsin.delivery")) {
+                pollInterval: Duration = .milliseconds(500), logger: Logger = Logger(label: "tocsin.delivery"),
+                onOutcome: @escaping @Sendable (_ sink: String, _ outcome: String) -> Void = { _, _ in }) {
         self.sinks = sinks
         self.outbox = outbox
         self.schedule = schedule
         self.pollInterval = pollInterval
         self.logger = logger
+        self.onOutcome = onOutcome
     }
 
     public func run() async throws {
@@ -53,10 +57,12 @@ public struct SinkDeliveryService: Service {
             do {
                 try await sink.deliver(record.payload)
                 try await outbox.markDelivered(record.id, at: Date())
+                onOutcome(sink.name, "delivered")
                 delivered += 1
             } catch let failure as SinkFailure {
                 let retryAt = failure.retryable ? Date().addingTimeInterval(schedule.delay(afterAttempt: record.attempts + 1)) : nil
                 try? await outbox.markAttemptFailed(record.id, at: Date(), error: failure.message, retryAt: retryAt)
+                onOutcome(sink.name, retryAt == nil ? "failed" : "retried")
                 if let retryAt {
                     logger.warning("\(sink.name) did not take message \(record.id) (attempt \(record.attempts + 1)), tried again at \(retryAt): \(failure.message)")
                     break

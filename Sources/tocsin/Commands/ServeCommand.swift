@@ -88,7 +88,7 @@ struct ServiceOptions: ParsableArguments {
         let opened: any TocsinStore
         do { opened = try await StoreFactory.open(url: storeURL) } catch { throw CLIFailure.data("cannot open the store: \(error)") }
         let assembly: ResponseAssembly
-        do { assembly = try ResponseAssembly(response ?? file, store: opened) } catch {
+        do { assembly = try ResponseAssembly(response ?? file, store: opened, metrics: metrics) } catch {
             try? await opened.close()
             throw error
         }

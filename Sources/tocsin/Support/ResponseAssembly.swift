@@ -10,6 +10,7 @@ import TocsinNotify
 import TocsinPipeline
 import TocsinRemediate
 import TocsinResponse
+import TocsinServer
 import TocsinStore
 
 /// The response side of the service, assembled from the configuration: rules, alerting with
@@ -22,8 +23,9 @@ struct ResponseAssembly {
     /// The services to run.
     var services: [any Service] { [alerting, delivery, remediation] }
 
-    /// Builds everything `configuration` describes on `store`.
-    init(_ configuration: TocsinConfiguration, store: any TocsinStore) throws(CLIFailure) {
+    /// Builds everything `configuration` describes on `store`, counting deliveries and
+    /// remediation steps in `metrics`.
+    init(_ configuration: TocsinConfiguration, store: any TocsinStore, metrics: ServiceMetrics) throws(CLIFailure) {
         let settings = configuration.alerting
         let aws = LazyAWS(configuration.aws)
         var receivers = settings.receivers
@@ -59,7 +61,8 @@ struct ResponseAssembly {
             planner: RemediationPlanner(policies: remediationSettings.policies, maximumPerHour: remediationSettings.maximumPerHour),
             mode: remediationSettings.execute ? .execute : .dryRun, allowList: AllowList(remediationSettings.allow),
             executor: LiveExecutor(ec2: usesReboot ? try aws.ec2() : nil), store: store, recovery: StoreRecoveryCheck(store: store),
-            escalate: { action in relay.escalate(action) })
+            escalate: { action in relay.escalate(action) },
+            onStep: { action in metrics.remediation(policy: action.policy, status: action.status.rawValue) })
         let rules = RuleEngine(metricRules: configuration.rules.metric, burstRules: configuration.rules.logBurst,
                                ratioRules: configuration.rules.logRatio)
         let alerting = AlertingService(dispatcher: dispatcher, rules: rules, sinks: sinks, store: store, analyzer: analyzer, logs: logs,
@@ -67,7 +70,7 @@ struct ResponseAssembly {
         relay.target.withLock { $0 = alerting }
         self.alerting = alerting
         self.remediation = remediation
-        delivery = SinkDeliveryService(sinks: allSinks, outbox: store)
+        delivery = SinkDeliveryService(sinks: allSinks, outbox: store) { sink, outcome in metrics.notification(sink: sink, outcome: outcome) }
     }
 
     /// The sinks of one receiver, named `RECEIVER/KIND`.
