@@ -55,7 +55,9 @@ struct DashboardTests {
             #expect(overview.html.contains(#"<tr data-service="api">"#) && overview.html.contains(#"<tr data-service="web">"#))
             #expect(overview.html.contains(#"data-incident="\#(incident)""#), "the open incident is listed")
             #expect(overview.html.range(of: #"[1-9][0-9]* anomalies in the last 6 hours"#, options: .regularExpression) != nil)
-            #expect(overview.html.contains("<svg class=\"rate\""))
+            #expect(overview.html.contains("<svg class=\"rate\"") && overview.html.contains(#"text-anchor="start">"#))
+            #expect(overview.html.contains(#"<li>i-1 <span class="badge "#) && overview.html.contains(#"<li>i-2 <span class="badge ok">ok</span></li>"#),
+                    "each instance with its health")
             #expect(overview.html.contains("reboot_instance"), "the latest actions")
             #expect(overview.html.contains(#"<link rel="stylesheet" href="/assets/dashboard.css">"#))
             #expect(!overview.html.contains("Evaluation"), "no report configured, no link to one")

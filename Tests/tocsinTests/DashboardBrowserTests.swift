@@ -28,6 +28,18 @@ struct DashboardBrowserTests {
             let rowUpdated: Bool
         }
 
+        struct Silenced: Decodable {
+            struct Matcher: Decodable {
+                let name: String
+                let value: String
+            }
+
+            let asked: [Matcher]
+            let matchers: [String]
+            let state: String
+            let listed: Bool
+        }
+
         struct WithoutJavaScript: Decodable {
             let rows: [String: Int]
             let scriptRan: Bool
@@ -52,6 +64,7 @@ struct DashboardBrowserTests {
         let evaluationLink: Bool
         let marker: Marker
         let ack: Acknowledgement
+        let silence: Silenced
         let withoutJavaScript: WithoutJavaScript
         let bigChart: [Timing]
         let screenshots: [String]
@@ -120,6 +133,9 @@ struct DashboardBrowserTests {
         // Acknowledging on the page went through the API with the token.
         #expect(seen.ack.acknowledgedInAPI, "page said: \(seen.ack.message)")
         #expect(seen.ack.rowUpdated)
+        // So did silencing: the alert's labels became the silence's matchers.
+        #expect(seen.silence.matchers == seen.silence.asked.map { "\($0.name)=\"\($0.value)\"" })
+        #expect(seen.silence.state == "active" && seen.silence.listed)
 
         // The lists are server-rendered: they are there with JavaScript off.
         #expect(!seen.withoutJavaScript.scriptRan)
@@ -131,6 +147,7 @@ struct DashboardBrowserTests {
         // 100,000 points drawn in under a second, each of three loads.
         #expect(seen.bigChart.count == 3 && seen.bigChart.allSatisfy { $0.points == 100_000 })
         #expect(seen.bigChart.allSatisfy { $0.renderMs < 1_000 }, "render times: \(seen.bigChart.map(\.renderMs)) ms")
+        print("dashboard: incidents on the open timeline \(seen.incidentDelays.sorted { $0.key < $1.key }.map { "#\($0.key) \($0.value) s" }.joined(separator: ", ")) after the API had them")
         print("dashboard: 100,000-point chart rendered in \(seen.bigChart.map { "\($0.renderMs) ms" }.joined(separator: ", ")) "
               + "(points fetched in \(seen.bigChart.map { "\($0.fetchMs) ms" }.joined(separator: ", "))); screenshots in \(output.path)")
 

@@ -28,7 +28,7 @@ enum AlertRows {
                     buttons += "<button type=\"button\" class=\"needs-js\" data-ack=\"\(fingerprint)\">Acknowledge</button> "
                 }
                 let matchers = ["alertname", "service", "instance"].compactMap { name in alert.labels[name].map { (name, $0) } }
-                let json = "[" + matchers.map { "{\"name\":\"\(jsonEscape($0.0))\",\"value\":\"\(jsonEscape($0.1))\"}" }
+                let json = "[" + matchers.map { matcher -> String in "{\"name\":\"\(jsonEscape(matcher.0))\",\"value\":\"\(jsonEscape(matcher.1))\"}" }
                     .joined(separator: ",") + "]"
                 buttons += "<button type=\"button\" class=\"needs-js\" data-silence=\"\(HTML.escape(json))\">Silence 1 h</button>"
                 cells.append(buttons)

@@ -33,7 +33,7 @@ struct AnomalyRateChart {
         }
         let total = buckets.reduce(0, +)
         let labels = [(0.0, start, "start"), (width / 2, start.addingTimeInterval(Double(hours) * 1_800), "middle"), (width, end, "end")]
-            .map { "<text x=\"\(HTML.number($0.0))\" y=\"\(HTML.number(height - 6))\" text-anchor=\"\($0.2)\">\(Self.clock($0.1))</text>" }
+            .map { label -> String in "<text x=\"\(HTML.number(label.0))\" y=\"\(HTML.number(height - 6))\" text-anchor=\"\(label.2)\">\(Self.clock(label.1))</text>" }
             .joined()
         return """
         <svg class="rate" viewBox="0 0 \(HTML.number(width)) \(HTML.number(height))" role="img" \

@@ -85,7 +85,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         </form>
         <section aria-labelledby="timeline-heading" data-live="timeline">
         <h2 id="timeline-heading">Timeline</h2>
-        \(IncidentTimeline(incidents: found).render())
+        <div class="timeline-wrap">\(IncidentTimeline(incidents: found).render())</div>
         \(IncidentRows.table(found, caption: "Incidents, newest first; each opens into its anomalies, hints, alerts and actions",
                              empty: "No incident."))
         </section>

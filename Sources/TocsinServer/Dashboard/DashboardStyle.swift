@@ -64,6 +64,9 @@ svg.timeline rect.bar { fill: var(--bad); }
 svg.timeline rect.bar.resolved { fill: var(--muted); }
 svg.timeline a:focus rect, svg.timeline a:hover rect { stroke: var(--focus); stroke-width: 2; }
 svg.timeline text { fill: var(--fg); font-size: 11px; }
+svg.timeline text.inside { fill: #fff; }
+.timeline-wrap { overflow-x: auto; }
+@media (max-width: 600px) { svg.timeline { min-width: 640px; } }
 .chart-controls { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin-bottom: .5rem; }
 .chart { position: relative; margin: 0 0 1rem; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; user-select: none; }
 .chart .plot { position: relative; }

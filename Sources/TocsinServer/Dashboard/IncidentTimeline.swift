@@ -21,12 +21,18 @@ struct IncidentTimeline {
             let start = x(incident.start)
             let barWidth = max(4, x(incident.end) - start)
             let label = "#\(incident.id) \(IncidentRows.scope(incident))"
+            // The label after the bar, else before it, else inside it.
+            let placement: (x: Double, anchor: String, inside: Bool) =
+                start + barWidth + 4 < width - 220 ? (start + barWidth + 4, "start", false)
+                : start > 220 ? (start - 4, "end", false) : (start + 4, "start", true)
+            let labelText = "<text x=\"\(HTML.number(placement.x, digits: 1))\" y=\"\(HTML.number(y + lane - 10, digits: 1))\" "
+                + "text-anchor=\"\(placement.anchor)\"\(placement.inside ? " class=\"inside\"" : "")>"
             bars += "<a href=\"/incidents/\(incident.id)\" data-incident=\"\(incident.id)\"><rect class=\"bar \(incident.status.rawValue)\" "
                 + "x=\"\(HTML.number(start, digits: 1))\" y=\"\(HTML.number(y, digits: 1))\" width=\"\(HTML.number(barWidth, digits: 1))\" "
                 + "height=\"\(HTML.number(lane - 6))\"><title>\(HTML.escape(label)): \(incident.anomalyCount) anomalies, "
                 + "\(UTCTimestamp.format(incident.start.timeIntervalSince1970.rounded(.down))) to "
                 + "\(UTCTimestamp.format(incident.end.timeIntervalSince1970.rounded(.down)))</title></rect>"
-                + "<text x=\"\(HTML.number(min(start + barWidth + 4, width - 150), digits: 1))\" y=\"\(HTML.number(y + lane - 10, digits: 1))\">"
+                + labelText
                 + "\(HTML.escape(label))</text></a>"
         }
         var ticks = ""

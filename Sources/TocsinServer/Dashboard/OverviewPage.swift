@@ -60,7 +60,7 @@ struct OverviewPage {
             var instances: [String: [SeriesAnalysis]] = [:]
             for analysis in members { instances[analysis.series["instance"] ?? "-", default: []].append(analysis) }
             let serviceIncidents = open.filter { $0.scope["service"] == service || instances.keys.contains($0.scope["instance"] ?? "\u{0}") }
-            let instanceCells = instances.keys.sorted().map { instance in
+            let instanceCells = instances.keys.sorted().map { instance -> String in
                 let health = Self.health(anomalous: instances[instance]?.contains { $0.anomalous } ?? false,
                                          incident: serviceIncidents.contains { $0.scope["instance"] == instance })
                 return "<li>\(HTML.escape(instance)) \(HTML.badge(health, kind: health))</li>"

@@ -163,6 +163,16 @@ def main():
                          "rowUpdated": bool(wait_for(lambda: "acknowledged" in text_of(driver, f"tr[data-fingerprint='{target}']"),
                                                      10, "the row to update"))}
 
+        # ... and silencing from the page creates the silence through the API.
+        silenced = wait_for(lambda: driver.execute_script(
+            "const b = document.querySelector('button[data-silence]'); if (!b) return null; b.click(); return b.dataset.silence;"),
+            10, "a silence button")
+        silence = wait_for(lambda: next((s for s in get_json(demo + "/v1/silences")["silences"] if s["createdBy"] == "dashboard"), None),
+                           10, "the silence in the API")
+        result["silence"] = {"asked": json.loads(silenced), "matchers": silence["matchers"], "state": silence["state"],
+                             "listed": bool(wait_for(lambda: attribute_values(driver, "tr[data-silence-id]", "silenceId"), 10,
+                                                     "the silence on the page"))}
+
         # 5. Every page at both sizes.
         incident = get_json(demo + "/v1/incidents?limit=1")["incidents"][0]["id"]
         pages = [("overview", "/", None), ("series", "/series", None),
@@ -177,7 +187,7 @@ def main():
         try:
             counts = {}
             for path, selector in [("/", "tr[data-service]"), ("/series", "tr[data-series-id]"), ("/incidents", "tr[data-incident]"),
-                                   ("/alerts", "tr[data-fingerprint]"), ("/actions", "tr[data-action-id]")]:
+                                   ("/alerts", "tr[data-fingerprint], tr[data-silence-id]"), ("/actions", "tr[data-action-id]")]:
                 plain.get(demo + path)
                 counts[path] = len(plain.find_elements(By.CSS_SELECTOR, selector))
             plain.get(f"{demo}/series/{anomaly['series']}?from={epoch - 3 * 3600:.0f}&to={epoch + 3600:.0f}")
