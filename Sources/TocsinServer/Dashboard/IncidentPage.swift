@@ -36,13 +36,13 @@ struct IncidentPage {
             hints += "</article>"
         }
         return """
-        <dl class="facts">
+        <div data-live="facts"><dl class="facts">
         <dt>Scope</dt><dd>\(HTML.escape(IncidentRows.scope(incident)))</dd>
         <dt>Status</dt><dd>\(HTML.badge(incident.status.rawValue, kind: incident.status == .open ? "incident" : "ok"))</dd>
         <dt>From</dt><dd>\(HTML.time(incident.start))</dd>
         <dt>To</dt><dd>\(HTML.time(incident.end))</dd>
         <dt>Anomalies</dt><dd>\(incident.anomalyCount), highest score \(HTML.number(incident.maxScore))</dd>
-        </dl>
+        </dl></div>
         <section aria-labelledby="anomalies-heading" data-live="incident-anomalies">
         <h2 id="anomalies-heading">Anomalies</h2>
         \(HTML.table(caption: "Its anomalies in time order; each series opens around the incident", headers: ["Time", "Series", "Value", "Score", "Threshold", "Detector"],
