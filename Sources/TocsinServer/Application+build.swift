@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -31,7 +32,8 @@ public struct TocsinRequestContext: RequestContext {
 }
 
 /// The router with every endpoint; exposed for in-process tests. Pushed data goes through
-/// `ingestor` (by default one without an observer); the response API needs `response`.
+/// `ingestor` (by default one without an observer); the response API needs `response`. The
+/// dashboard is served at `/`, its live updates at `/v1/events`, an evaluation report under `/report/`.
 public func buildRouter(configuration: ServerConfiguration, store: any TocsinStore, engine: DetectionEngine,
                         metrics: ServiceMetrics, ingestor: Ingestor? = nil, response: ResponseServices? = nil) -> Router<TocsinRequestContext> {
     let router = Router(context: TocsinRequestContext.self)
@@ -40,6 +42,11 @@ public func buildRouter(configuration: ServerConfiguration, store: any TocsinSto
     IngestController(ingestor: ingestor ?? Ingestor(store: store, engine: engine, maxSeries: configuration.limits.maxSeries),
                      metrics: metrics, limits: configuration.limits).addRoutes(to: router)
     QueryController(store: store, engine: engine).addRoutes(to: router)
+    let alerting = response?.alerting
+    EventStreamController(state: DashboardState(store: store, engine: engine, alerting: alerting)).addRoutes(to: router)
+    DashboardController(store: store, engine: engine, alerting: alerting,
+                        layout: DashboardLayout(hasReport: configuration.reportFolder != nil)).addRoutes(to: router)
+    ReportController(folder: configuration.reportFolder.map { URL(fileURLWithPath: $0) }).addRoutes(to: router)
     if let response {
         ResponseController(store: store, alerting: response.alerting, remediation: response.remediation,
                            maxBodyBytes: configuration.limits.maxBodyBytes).addRoutes(to: router)

@@ -6,7 +6,7 @@ enum OpenAPIDocument {
  "info": {
   "title": "Tocsin API",
   "version": "1.0.0",
-  "description": "Anomaly detection for cloud metrics and logs: ingest, live detection, analysis, incidents, alerts, silences and remediation.",
+  "description": "Anomaly detection for cloud metrics and logs: ingest, live detection, analysis, incidents, alerts, silences and remediation, and the web dashboard that shows them.",
   "license": {
    "name": "MIT",
    "identifier": "MIT"
@@ -313,7 +313,9 @@ enum OpenAPIDocument {
    "SeriesList": {
     "type": "object",
     "required": [
-     "series"
+     "series",
+     "total",
+     "offset"
     ],
     "properties": {
      "series": {
@@ -348,6 +350,13 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "total": {
+      "type": "integer",
+      "description": "Series matching, before paging"
+     },
+     "offset": {
+      "type": "integer"
      }
     }
    },
@@ -356,7 +365,9 @@ enum OpenAPIDocument {
     "required": [
      "series",
      "key",
-     "points"
+     "points",
+     "total",
+     "downsampled"
     ],
     "properties": {
      "series": {
@@ -394,6 +405,14 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "total": {
+      "type": "integer",
+      "description": "Points in the range read from the store, before downsampling"
+     },
+     "downsampled": {
+      "type": "boolean",
+      "description": "Whether `max` thinned the points"
      }
     }
    },
@@ -938,6 +957,51 @@ enum OpenAPIDocument {
       }
      }
     }
+   },
+   "EventState": {
+    "type": "object",
+    "description": "A digest of what the dashboard shows: each version changes when that kind of thing changes.",
+    "required": [
+     "incidents",
+     "alerts",
+     "actions",
+     "scores",
+     "series",
+     "anomalous"
+    ],
+    "properties": {
+     "incidents": {
+      "type": "integer",
+      "description": "Version of the incidents (opened, grown, ended)"
+     },
+     "alerts": {
+      "type": "integer",
+      "description": "Version of the alerts and silences"
+     },
+     "actions": {
+      "type": "integer",
+      "description": "Version of the remediation actions"
+     },
+     "scores": {
+      "type": "integer",
+      "description": "Version of the scores (changes as points are scored)"
+     },
+     "series": {
+      "type": "integer",
+      "description": "Series known to detection"
+     },
+     "anomalous": {
+      "type": "integer",
+      "description": "Series whose latest score reached the threshold"
+     },
+     "latest": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "description": "The newest scored point's time"
+     }
+    }
    }
   }
  },
@@ -1241,7 +1305,7 @@ enum OpenAPIDocument {
   "/v1/series": {
    "get": {
     "operationId": "listSeries",
-    "summary": "Every series",
+    "summary": "Series in key order, optionally filtered and paged",
     "responses": {
      "200": {
       "description": "Series",
@@ -1252,14 +1316,57 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
-    }
+    },
+    "parameters": [
+     {
+      "name": "match",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "Only series whose key contains this text (case-insensitive)"
+     },
+     {
+      "name": "offset",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 0,
+       "maximum": 2147483647
+      },
+      "description": "Series to skip (default 0)"
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 10000
+      },
+      "description": "Series to return (default all)"
+     }
+    ]
    }
   },
   "/v1/series/{id}/points": {
    "get": {
     "operationId": "seriesPoints",
-    "summary": "Points of a series with their scores",
+    "summary": "Points of a series with their scores, optionally downsampled for drawing",
     "parameters": [
      {
       "name": "id",
@@ -1298,8 +1405,20 @@ enum OpenAPIDocument {
       "schema": {
        "type": "integer",
        "minimum": 1,
+       "maximum": 1000000
+      },
+      "description": "Points read from the store, oldest first: default 10,000 and at most 100,000; with max, default and at most 1,000,000"
+     },
+     {
+      "name": "max",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 2,
        "maximum": 100000
-      }
+      },
+      "description": "Downsample to about this many points: each of max/2 buckets keeps its lowest and highest value, and every anomalous point is kept too"
      }
     ],
     "responses": {
@@ -1920,6 +2039,525 @@ enum OpenAPIDocument {
       }
      },
      "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/events": {
+   "get": {
+    "operationId": "events",
+    "summary": "What changed, for live pages",
+    "description": "With Accept: text/event-stream, a server-sent event stream: a `state` event (an EventState) at once and whenever the state changes (checked every second), comments to keep the connection open, until `duration` seconds pass or the server stops. Otherwise the current EventState as JSON.",
+    "parameters": [
+     {
+      "name": "duration",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 3600
+      },
+      "description": "Seconds the stream stays open (default 300); browsers reconnect by themselves"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The state, or a stream of it",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/EventState"
+        }
+       },
+       "text/event-stream": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/": {
+   "get": {
+    "operationId": "dashboardOverview",
+    "summary": "Dashboard: services and instances with their health, open incidents, anomaly rate, latest alerts and actions",
+    "responses": {
+     "200": {
+      "description": "Page",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/series": {
+   "get": {
+    "operationId": "dashboardSeries",
+    "summary": "Dashboard: series, filtered and paged on the server",
+    "parameters": [
+     {
+      "name": "q",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "Only series whose key contains this text"
+     },
+     {
+      "name": "page",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 1000000
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Page",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/series/{id}": {
+   "get": {
+    "operationId": "dashboardSeriesExplorer",
+    "summary": "Dashboard: one series' chart (values, score, threshold, anomalies) and its anomalies",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 9223372036854775807
+      }
+     },
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      },
+      "description": "ISO-8601 UTC or epoch seconds; default 6 h before to"
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      },
+      "description": "ISO-8601 UTC or epoch seconds; default the newest point"
+     },
+     {
+      "name": "max",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 2,
+       "maximum": 100000
+      },
+      "description": "Points the chart asks for (default twice its width)"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Page",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/incidents": {
+   "get": {
+    "operationId": "dashboardIncidents",
+    "summary": "Dashboard: the incident timeline",
+    "parameters": [
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "all",
+        "open",
+        "resolved"
+       ]
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 1000
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Page",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/incidents/{id}": {
+   "get": {
+    "operationId": "dashboardIncident",
+    "summary": "Dashboard: one incident with its anomalies, root-cause hints, alerts and actions",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 9223372036854775807
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Page",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/alerts": {
+   "get": {
+    "operationId": "dashboardAlerts",
+    "summary": "Dashboard: alerts (acknowledge, silence), silences and notifications sent",
+    "parameters": [
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "all",
+        "firing",
+        "resolved"
+       ]
+      }
+     },
+     {
+      "name": "severity",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "all",
+        "info",
+        "warning",
+        "critical"
+       ]
+      }
+     },
+     {
+      "name": "q",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "Only alerts whose labels or summary contain this text"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Page",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/actions": {
+   "get": {
+    "operationId": "dashboardActions",
+    "summary": "Dashboard: remediation actions with their audit trail (approve)",
+    "parameters": [
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "all",
+        "simulated",
+        "awaiting_approval",
+        "approved",
+        "skipped",
+        "executed",
+        "failed",
+        "recovered",
+        "not_recovered"
+       ]
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 1000
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Page",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/assets/dashboard.css": {
+   "get": {
+    "operationId": "dashboardStyle",
+    "summary": "The dashboard's stylesheet",
+    "responses": {
+     "200": {
+      "description": "CSS",
+      "content": {
+       "text/css": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/assets/dashboard.js": {
+   "get": {
+    "operationId": "dashboardScript",
+    "summary": "The dashboard's script",
+    "responses": {
+     "200": {
+      "description": "JavaScript",
+      "content": {
+       "text/javascript": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/report/{file}": {
+   "get": {
+    "operationId": "report",
+    "summary": "The evaluation report written by `tocsin report`, when the server runs with --report DIR",
+    "parameters": [
+     {
+      "name": "file",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      },
+      "description": "A file of the report, e.g. index.html"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The file",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "image/png": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "image/svg+xml": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Error",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
       "description": "Error",
       "content": {
        "application/json": {

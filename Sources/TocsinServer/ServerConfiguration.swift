@@ -17,6 +17,8 @@ public struct ServerConfiguration: Sendable {
     public var queueCapacity = 1_000_000
     /// Detection actors.
     public var shards = 8
+    /// A folder written by `tocsin report --out DIR`, served under `/report/` and linked from the dashboard.
+    public var reportFolder: String?
 
     /// The defaults.
     public init() {}

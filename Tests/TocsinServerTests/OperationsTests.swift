@@ -54,7 +54,7 @@ struct OperationsTests {
             let document = try jsonObject(try await client.execute(uri: "/openapi.json", method: .get))
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             for (path, operations) in paths {
-                let uri = path.replacingOccurrences(of: "{id}", with: "1")
+                let uri = path.replacingOccurrences(of: #"\{[a-z]+\}"#, with: "1", options: .regularExpression)
                 for method in ["GET", "POST", "PUT", "DELETE", "PATCH"] {
                     let response = try await client.execute(uri: uri, method: .init(method)!, body: jsonBody("{}"))
                     let message = (try? apiError(response))?["message"] as? String

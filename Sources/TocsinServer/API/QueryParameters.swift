@@ -34,6 +34,26 @@ struct QueryParameters {
         return limit
     }
 
+    /// An integer parameter within `bounds`, or nil when it is absent.
+    func integer(_ name: String, in bounds: ClosedRange<Int>) throws(APIError) -> Int? {
+        guard let text = values[Substring(name)].map(String.init) else { return nil }
+        guard let value = Int(text), bounds.contains(value) else {
+            throw .badRequest("invalid_parameter", "\(name) must be an integer from \(bounds.lowerBound) to \(bounds.upperBound)", field: name)
+        }
+        return value
+    }
+
+    /// `offset`: how many items to skip (default 0).
+    func offset() throws(APIError) -> Int {
+        try integer("offset", in: 0...Int(Int32.max)) ?? 0
+    }
+
+    /// A free-text parameter, or nil when it is absent or empty.
+    func text(_ name: String) -> String? {
+        guard let text = values[Substring(name)].map(String.init), !text.isEmpty else { return nil }
+        return text
+    }
+
     func optionalIdentifier(_ name: String) throws(APIError) -> Int64? {
         guard let text = values[Substring(name)].map(String.init) else { return nil }
         return try Self.identifier(text, field: name)

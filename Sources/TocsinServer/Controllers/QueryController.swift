@@ -37,20 +37,28 @@ struct QueryController<Context: RequestContext>: Sendable {
         }
 
         let series: [Item]
+        let total: Int
+        let offset: Int
     }
 
     @Sendable func series(_ request: Request, context: Context) async throws -> Response {
-        let all = try await store.allSeries()
-        return try JSONResponse.make(SeriesBody(series: all.map {
+        let query = QueryParameters(request.uri.queryParameters)
+        let match = query.text("match")
+        let offset = try query.offset()
+        let limit = try query.limit(default: Int.max, max: 10_000)
+        let found = SeriesSelection.filter(try await store.allSeries(), matching: match)
+        return try JSONResponse.make(SeriesBody(series: found.dropFirst(offset).prefix(limit).map {
             .init(id: $0.id, name: $0.key.name, labels: Dictionary(uniqueKeysWithValues: $0.key.labels.map { ($0.name, $0.value) }),
                   key: $0.key.description, created: $0.created)
-        }))
+        }, total: found.count, offset: offset))
     }
 
     private struct PointsBody: Encodable {
         let series: Int64
         let key: String
         let points: [ScoredPoint]
+        let total: Int
+        let downsampled: Bool
     }
 
     @Sendable func points(_ request: Request, context: Context) async throws -> Response {
@@ -58,8 +66,13 @@ struct QueryController<Context: RequestContext>: Sendable {
         guard let record = try await store.series(id: id) else { throw APIError.notFound("no series \(id)") }
         let query = QueryParameters(request.uri.queryParameters)
         let range = try query.range()
-        let points = try await store.points(series: id, from: range.from, to: range.to, limit: try query.limit(default: 10_000, max: 100_000))
-        return try JSONResponse.make(PointsBody(series: id, key: record.key.description, points: points))
+        // With `max`, long ranges are read whole (up to a million points) and thinned here.
+        let maximum = try query.integer("max", in: 2...100_000)
+        let limit = try maximum == nil ? query.limit(default: 10_000, max: 100_000) : query.limit(default: 1_000_000, max: 1_000_000)
+        let points = try await store.points(series: id, from: range.from, to: range.to, limit: limit)
+        let shown = maximum.map { Downsampler.reduce(points, to: $0) } ?? points
+        return try JSONResponse.make(PointsBody(series: id, key: record.key.description, points: shown, total: points.count,
+                                                downsampled: shown.count < points.count))
     }
 
     private struct AnomaliesBody: Encodable {

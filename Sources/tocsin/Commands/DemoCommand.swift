@@ -33,6 +33,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Where to store data (default: a fresh SQLite file in a temporary folder).")
     var store: String?
 
+    @Option(help: "A folder written by `tocsin report --out DIR`, served under /report/ and linked from the dashboard.")
+    var report: String?
+
     @Option(help: "Simulated ticks (one simulated minute each).")
     var ticks = 1_920
 
@@ -59,6 +62,7 @@ struct DemoCommand: AsyncParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tocsin-demo-\(UUID().uuidString)")
         let storeURL = store ?? "sqlite:" + folder.appendingPathComponent("tocsin.sqlite").path
         var options = try ServiceOptions.parse(["--port", String(port), "--store", storeURL])
+        options.report = report
         options.detectorOptions = detectorOptions
         let shortest = minInterval ?? duration / Double(ticks)
         let longest = maxInterval ?? shortest
@@ -81,6 +85,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         try await runtime.runUntilSourcesFinish { port in
             Terminal.output("tocsin demo: \(cloud.series.count) series, \(cloud.incidents.count) injected incidents, \(cloud.heavyLoadPeriods.count) heavy-load periods, \(Int(duration)) s")
+            Terminal.output("  dashboard http://127.0.0.1:\(port)/")
             Terminal.output("  API       http://127.0.0.1:\(port)/analyze   http://127.0.0.1:\(port)/v1/incidents")
             Terminal.output("  metrics   http://127.0.0.1:\(port)/metrics   OpenAPI http://127.0.0.1:\(port)/openapi.json")
         } beforeClose: { store in

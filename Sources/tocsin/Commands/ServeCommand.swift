@@ -46,6 +46,9 @@ struct ServiceOptions: ParsableArguments {
     @Flag(help: "Allow binding a non-loopback address without a token.")
     var insecure = false
 
+    @Option(help: "A folder written by `tocsin report --out DIR`, served under /report/ and linked from the dashboard.")
+    var report: String?
+
     @OptionGroup var detectorOptions: DetectorOptions
 
     /// The configuration file's settings, or none.
@@ -64,6 +67,12 @@ struct ServiceOptions: ParsableArguments {
         configuration.host = host ?? file.server.host ?? configuration.host
         configuration.port = port ?? file.server.port ?? configuration.port
         configuration.insecure = insecure || (file.server.insecure ?? false)
+        if let report {
+            guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: report).appendingPathComponent("index.html").path) else {
+                throw CLIFailure.usage("--report \(report): no index.html there; write a report with `tocsin report --out \(report)`")
+            }
+            configuration.reportFolder = report
+        }
         let environmentToken = ProcessInfo.processInfo.environment["TOCSIN_API_TOKEN"]
         configuration.tokens = Set((tokens + file.server.tokens + [environmentToken].compactMap { $0 }).filter { !$0.isEmpty })
         if let value = file.server.maxBodyBytes { configuration.limits.maxBodyBytes = value }
@@ -120,7 +129,7 @@ struct ServiceRuntime {
 
     /// Runs until SIGTERM/SIGINT (or until every extra service finishes), then closes the store.
     func run(onRunning: @escaping @Sendable (Int) async -> Void = { port in
-        Terminal.output("tocsin listening on http://127.0.0.1:\(port) (API /v1, /analyze, /metrics, /openapi.json)")
+        Terminal.output("tocsin listening on http://127.0.0.1:\(port) (dashboard /, API /v1, /analyze, /metrics, /openapi.json)")
     }) async throws {
         let app = try makeApplication(onRunning: onRunning)
         do {

@@ -3,7 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// A `tocsin serve` process started from the built binary, on a free port.
+/// A `tocsin serve` (or `tocsin demo`) process started from the built binary, on a free port.
 /// Unchecked `Sendable`: everything is set in `init`; afterwards the process is only
 /// signalled, which is safe from any thread.
 final class ServerProcess: @unchecked Sendable {
@@ -11,12 +11,13 @@ final class ServerProcess: @unchecked Sendable {
     let port: Int
     private let output = Pipe()
 
-    /// Starts the server, with `environment` added to this process' own and its standard
-    /// error written to `errorLog` (discarded when nil), and waits until it prints its URL
-    /// (at most 30 s).
-    init(arguments: [String], environment: [String: String] = [:], errorLog: URL? = nil) throws {
+    /// Starts `tocsin command --port 0 arguments` (`serve` unless told), with `environment`
+    /// added to this process' own and its standard error written to `errorLog` (discarded
+    /// when nil), and waits until it prints its URL (at most 30 s). What it prints afterwards
+    /// is read and dropped, so that a full pipe never blocks it.
+    init(arguments: [String], command: String = "serve", environment: [String: String] = [:], errorLog: URL? = nil) throws {
         process.executableURL = CLIProcess.executable
-        process.arguments = ["serve", "--port", "0"] + arguments
+        process.arguments = [command, "--port", "0"] + arguments
         process.standardOutput = output
         if let errorLog {
             _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
@@ -42,6 +43,9 @@ final class ServerProcess: @unchecked Sendable {
             throw URLError(.cannotConnectToHost)
         }
         port = found
+        output.fileHandleForReading.readabilityHandler = { handle in
+            if handle.availableData.isEmpty { handle.readabilityHandler = nil }
+        }
     }
 
     /// Sends SIGKILL: no flush, no graceful shutdown.
