@@ -126,22 +126,20 @@ struct LazyAWS {
     }
 
     func sns() throws(CLIFailure) -> SNSClient {
-        do { return try SNSClient(configuration: try configuration("sns")) } catch let failure as CLIFailure { throw failure } catch {
-            throw .usage("sns: \(error)")
-        }
+        try client("sns") { configuration throws(AWSError) in try SNSClient(configuration: configuration) }
     }
 
     func ec2() throws(CLIFailure) -> EC2Client {
-        do { return try EC2Client(configuration: try configuration("remediation")) } catch let failure as CLIFailure { throw failure } catch {
-            throw .usage("remediation: \(error)")
-        }
+        try client("remediation") { configuration throws(AWSError) in try EC2Client(configuration: configuration) }
     }
 
     func logs() throws(CLIFailure) -> CloudWatchLogsClient {
-        do { return try CloudWatchLogsClient(configuration: try configuration("cloudwatch logs")) } catch let failure as CLIFailure {
-            throw failure
-        } catch {
-            throw .usage("cloudwatch logs: \(error)")
-        }
+        try client("cloudwatch logs") { configuration throws(AWSError) in try CloudWatchLogsClient(configuration: configuration) }
+    }
+
+    /// A client made by `make` for `what` (named in errors).
+    private func client<Client>(_ what: String, _ make: (AWSClientConfiguration) throws(AWSError) -> Client) throws(CLIFailure) -> Client {
+        let settings = try configuration(what)
+        do { return try make(settings) } catch { throw .usage("\(what): \(error)") }
     }
 }
