@@ -102,10 +102,18 @@ public struct RandomCutForest: Sendable, Codable, Hashable {
                 nodes.refreshBoxes(from: UnsafeMutableBufferPointer(rebasing: refreshes[..<pending]), width: Width.self, points: store)
             }
             let index = store.add(point)
-            for (tree, weight) in admitted[..<count] {
-                let leaf = trees[tree].insert(index, width: Width.self, nodes: &nodes, points: store)
-                store.retain(nodes.leaves[Int(leaf)].point)
-                samplers[tree].add(leaf, weight: weight)
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { chosen in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { leaves in
+                    for slot in 0..<count { chosen[slot] = admitted[slot].tree }
+                    trees.withUnsafeMutableBufferPointer { trees in
+                        RandomCutTree.insert(index, into: trees, chosen: UnsafeBufferPointer(chosen), width: Width.self, nodes: &nodes,
+                                             points: store, leaves: leaves.baseAddress!)
+                    }
+                    for slot in 0..<count {
+                        store.retain(nodes.leaves[Int(leaves[slot])].point)
+                        samplers[admitted[slot].tree].add(leaves[slot], weight: admitted[slot].weight)
+                    }
+                }
             }
             store.discardIfUnused(index)
         }

@@ -21,79 +21,133 @@ struct RandomCutTree: Sendable, Codable, Hashable {
         random = SeededGenerator(seed: seed)
     }
 
-    /// Inserts the point `index`; returns the leaf that holds it, an existing one (whose
-    /// point is then another index) when the tree already has a point with the same coordinates.
-    mutating func insert<Width: PointWidth>(_ index: Int32, width: Width.Type, nodes: inout NodeStore, points: PointStore) -> Int32 {
-        mass += 1
-        guard root != Self.empty else {
+    /// Where a tree's insertion of a point stands: walking down from `reference` (whose
+    /// parent is `above`), or done, having found the leaf that holds the point already
+    /// (`duplicate`) or the cut that separates it from `reference`.
+    private struct Insertion {
+        var reference: Int32
+        var above: Int32 = -1
+        var duplicate: Int32 = -1
+        var separation: (dimension: Int, cut: Double, range: Double)?
+    }
+
+    /// Inserts the point `index` into each tree of `chosen` (indices into `trees`) and
+    /// writes the leaf that holds it there (in `chosen`'s order) to `leaves`: an existing
+    /// one (whose point is then another index) when the tree already has a point with the
+    /// same coordinates.
+    ///
+    /// Each tree is walked down from its root, growing the boxes the point joins, to the
+    /// node that a random cut of its box and the point separates from the point (always so
+    /// at a leaf, unless it holds the same coordinates); a new node goes there. The trees
+    /// are walked together, one level of each at a time, so that their memory accesses
+    /// overlap, and then changed one after the other, as inserting into each in turn would.
+    static func insert<Width: PointWidth>(_ index: Int32, into trees: UnsafeMutableBufferPointer<RandomCutTree>,
+                                          chosen: UnsafeBufferPointer<Int>, width: Width.Type, nodes: inout NodeStore,
+                                          points: PointStore, leaves: UnsafeMutablePointer<Int32>) {
+        let dimensions = Width.dimensions(nodes.dimensions)
+        let count = chosen.count
+        points.coordinates.withUnsafeBufferPointer { coordinates in
+            let point = coordinates.baseAddress! + Int(index) * dimensions
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: count * 2 * dimensions) { bounds in
+                withUnsafeTemporaryAllocation(of: Insertion.self, capacity: count) { insertions in
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { walking in
+                        var active = 0
+                        for slot in 0..<count {
+                            trees[chosen[slot]].mass += 1
+                            insertions[slot] = Insertion(reference: trees[chosen[slot]].root)
+                            guard trees[chosen[slot]].root != empty else { continue }
+                            walking[active] = slot
+                            active += 1
+                        }
+                        nodes.withStorage { cuts, boxes, leafStore in
+                            while active > 0 {
+                                var kept = 0
+                                for position in 0..<active {
+                                    let slot = walking[position]
+                                    let tree = chosen[slot]
+                                    let lower = bounds.baseAddress! + slot * 2 * dimensions, upper = lower + dimensions
+                                    var insertion = insertions[slot]
+                                    let reference = insertion.reference
+                                    if reference < 0 {
+                                        let leaf = Int(~reference)
+                                        let held = coordinates.baseAddress! + Int(leafStore[leaf].point) * dimensions
+                                        let extent = BoxArithmetic<Width>.grow(low: held, high: held, by: point, lower: lower, upper: upper,
+                                                                               dimensions: dimensions)
+                                        if extent == 0 {
+                                            leafStore[leaf].mass += 1
+                                            insertion.duplicate = Int32(leaf)
+                                        } else {
+                                            let (dimension, cut) = trees[tree].randomCut(lower: lower, upper: upper, width: Width.self,
+                                                                                         dimensions: dimensions, extent: extent)
+                                            insertion.separation = (dimension, cut, extent)
+                                        }
+                                        insertions[slot] = insertion
+                                        continue
+                                    }
+                                    let node = Int(reference)
+                                    let box = boxes.baseAddress! + node * 2 * dimensions
+                                    if BoxArithmetic<Width>.contains(low: box, high: box + dimensions, point: point, dimensions: dimensions) {
+                                        // No cut of a box that holds the point separates it, and the box
+                                        // stays as it is: only the draw is spent.
+                                        _ = trees[tree].random.next()
+                                    } else {
+                                        let extent = BoxArithmetic<Width>.grow(low: box, high: box + dimensions, by: point, lower: lower,
+                                                                               upper: upper, dimensions: dimensions)
+                                        let (dimension, cut) = trees[tree].randomCut(lower: lower, upper: upper, width: Width.self,
+                                                                                     dimensions: dimensions, extent: extent)
+                                        let value = point[dimension]
+                                        if (cut < box[dimension] && value <= cut) || (cut >= box[dimensions + dimension] && value > cut) {
+                                            insertion.separation = (dimension, cut, extent)
+                                            insertions[slot] = insertion
+                                            continue
+                                        }
+                                        BoxArithmetic<Width>.copy(lower, to: box, dimensions: dimensions)
+                                        BoxArithmetic<Width>.copy(upper, to: box + dimensions, dimensions: dimensions)
+                                        cuts[node].range = extent
+                                    }
+                                    let next = cuts[node]
+                                    insertion.above = reference
+                                    insertion.reference = point[Int(next.dimension)] <= next.value ? next.left : next.right
+                                    insertions[slot] = insertion
+                                    walking[kept] = slot
+                                    kept += 1
+                                }
+                                active = kept
+                            }
+                        }
+                        for slot in 0..<count {
+                            let insertion = insertions[slot]
+                            let lower = bounds.baseAddress! + slot * 2 * dimensions
+                            leaves[slot] = trees[chosen[slot]].attach(index, insertion, lower: lower, upper: lower + dimensions,
+                                                                      point: point, nodes: &nodes)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Puts the point `index` where its walk down ended: a new leaf for it (the first
+    /// point of an empty tree, or beside the separated node under a new cut whose box is
+    /// `lower...upper`), or the duplicate's leaf. Returns the leaf.
+    private mutating func attach(_ index: Int32, _ insertion: Insertion, lower: UnsafePointer<Double>, upper: UnsafePointer<Double>,
+                                 point: UnsafePointer<Double>, nodes: inout NodeStore) -> Int32 {
+        if insertion.duplicate >= 0 { return insertion.duplicate }
+        guard let (dimension, cut, range) = insertion.separation else {
             let leaf = nodes.newLeaf(index, parent: -1)
             root = ~leaf
             return leaf
         }
-        let dimensions = Width.dimensions(nodes.dimensions)
-        return points.coordinates.withUnsafeBufferPointer { coordinates in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * dimensions) { bounds in
-                let point = coordinates.baseAddress! + Int(index) * dimensions
-                let lower = bounds.baseAddress!, upper = lower + dimensions
-                // Down from the root, growing the boxes the point joins, to the node that a
-                // random cut of its box and the point separates from the point (always so
-                // at a leaf, unless it holds the same coordinates).
-                var above: Int32 = -1
-                var reference = root
-                var separation: (dimension: Int, cut: Double, range: Double)?
-                let duplicate: Int32? = nodes.withStorage { cuts, boxes, leaves in
-                    while true {
-                        if reference < 0 {
-                            let leaf = Int(~reference)
-                            let held = coordinates.baseAddress! + Int(leaves[leaf].point) * dimensions
-                            let extent = BoxArithmetic<Width>.grow(low: held, high: held, by: point, lower: lower, upper: upper, dimensions: dimensions)
-                            if extent == 0 {
-                                leaves[leaf].mass += 1
-                                return Int32(leaf)
-                            }
-                            let (dimension, cut) = randomCut(lower: lower, upper: upper, width: Width.self, dimensions: dimensions, extent: extent)
-                            separation = (dimension, cut, extent)
-                            return nil
-                        }
-                        let node = Int(reference)
-                        let box = boxes.baseAddress! + node * 2 * dimensions
-                        guard !BoxArithmetic<Width>.contains(low: box, high: box + dimensions, point: point, dimensions: dimensions) else {
-                            // No cut of a box that holds the point separates it, and the box
-                            // stays as it is: only the draw is spent.
-                            _ = random.next()
-                            above = reference
-                            let next = cuts[node]
-                            reference = point[Int(next.dimension)] <= next.value ? next.left : next.right
-                            continue
-                        }
-                        let extent = BoxArithmetic<Width>.grow(low: box, high: box + dimensions, by: point, lower: lower, upper: upper, dimensions: dimensions)
-                        let (dimension, cut) = randomCut(lower: lower, upper: upper, width: Width.self, dimensions: dimensions, extent: extent)
-                        let value = point[dimension]
-                        if (cut < box[dimension] && value <= cut) || (cut >= box[dimensions + dimension] && value > cut) {
-                            separation = (dimension, cut, extent)
-                            return nil
-                        }
-                        BoxArithmetic<Width>.copy(lower, to: box, dimensions: dimensions)
-                        BoxArithmetic<Width>.copy(upper, to: box + dimensions, dimensions: dimensions)
-                        cuts[node].range = extent
-                        above = reference
-                        let next = cuts[node]
-                        reference = point[Int(next.dimension)] <= next.value ? next.left : next.right
-                    }
-                }
-                if let duplicate { return duplicate }
-                let (dimension, cut, range) = separation!
-                let leaf = nodes.newLeaf(index, parent: -1)
-                let goesLeft = point[dimension] <= cut
-                let split = nodes.newCut(NodeStore.Cut(value: cut, range: range, left: goesLeft ? ~leaf : reference, right: goesLeft ? reference : ~leaf,
-                                                       parent: above, dimension: Int32(dimension)),
-                                         lower: lower, upper: upper)
-                nodes.setParent(of: ~leaf, to: split)
-                nodes.setParent(of: reference, to: split)
-                if !nodes.replaceChild(of: above, reference, with: split) { root = split }
-                return leaf
-            }
-        }
+        let reference = insertion.reference, above = insertion.above
+        let leaf = nodes.newLeaf(index, parent: -1)
+        let goesLeft = point[dimension] <= cut
+        let split = nodes.newCut(NodeStore.Cut(value: cut, range: range, left: goesLeft ? ~leaf : reference, right: goesLeft ? reference : ~leaf,
+                                               parent: above, dimension: Int32(dimension)),
+                                 lower: lower, upper: upper)
+        nodes.setParent(of: ~leaf, to: split)
+        nodes.setParent(of: reference, to: split)
+        if !nodes.replaceChild(of: above, reference, with: split) { root = split }
+        return leaf
     }
 
     /// Removes one copy of the point that `leaf` holds; returns the point's index and the
