@@ -1003,6 +1003,106 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "responses": {
+   "BadRequest": {
+    "description": "A parameter or the body is malformed; error.field names it",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "Unauthorized": {
+    "description": "This endpoint needs Authorization: Bearer TOKEN with a configured token",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "NotFound": {
+    "description": "No such resource",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "Conflict": {
+    "description": "The resource is not in a state that allows this",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "ContentTooLarge": {
+    "description": "The request body exceeds the configured limit",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "UnprocessableContent": {
+    "description": "A value is not acceptable or a configured limit is reached; error.field names the value when there is one",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "TooManyRequests": {
+    "description": "Detection is too far behind to queue more; retry after Retry-After seconds",
+    "headers": {
+     "Retry-After": {
+      "description": "Seconds to wait before retrying",
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     }
+    },
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "ServiceUnavailable": {
+    "description": "The store could not save or read, so nothing was changed; retry after Retry-After seconds",
+    "headers": {
+     "Retry-After": {
+      "description": "Seconds to wait before retrying",
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     }
+    },
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   }
   }
  },
  "paths": {
@@ -1142,64 +1242,22 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "413": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/ContentTooLarge"
      },
      "422": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/UnprocessableContent"
      },
      "429": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TooManyRequests"
      },
      "503": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/ServiceUnavailable"
      }
     }
    }
@@ -1240,64 +1298,22 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "413": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/ContentTooLarge"
      },
      "422": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/UnprocessableContent"
      },
      "429": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TooManyRequests"
      },
      "503": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/ServiceUnavailable"
      }
     }
    }
@@ -1318,14 +1334,7 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      }
     },
     "parameters": [
@@ -1433,24 +1442,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "404": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotFound"
      }
     }
    }
@@ -1513,14 +1508,7 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      }
     }
    }
@@ -1553,14 +1541,7 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      }
     }
    }
@@ -1593,24 +1574,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "404": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotFound"
      }
     }
    }
@@ -1666,34 +1633,13 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "404": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotFound"
      }
     }
    }
@@ -1745,44 +1691,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "413": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/ContentTooLarge"
      },
      "422": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/UnprocessableContent"
      }
     }
    }
@@ -1821,34 +1739,13 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "404": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotFound"
      }
     }
    }
@@ -1882,14 +1779,7 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      }
     }
    }
@@ -1938,74 +1828,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "404": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotFound"
      },
      "409": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Conflict"
      },
      "413": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/ContentTooLarge"
      },
      "422": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/UnprocessableContent"
      },
      "503": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/ServiceUnavailable"
      }
     }
    }
@@ -2039,14 +1880,7 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      }
     }
    }
@@ -2086,14 +1920,7 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      }
     }
    }
@@ -2153,14 +1980,7 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      }
     }
    }
@@ -2224,24 +2044,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "404": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotFound"
      }
     }
    }
@@ -2287,14 +2093,7 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      }
     }
    }
@@ -2327,24 +2126,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "404": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotFound"
      }
     }
    }
@@ -2403,14 +2188,7 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      }
     }
    }
@@ -2462,14 +2240,7 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      }
     }
    }
@@ -2548,24 +2319,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "404": {
-      "description": "Error",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/NotFound"
      }
     }
    }
