@@ -22,13 +22,21 @@ struct RandomCutTree: Sendable, Codable, Hashable {
     }
 
     /// Where a tree's insertion of a point stands: walking down from `reference` (whose
-    /// parent is `above`), or done, having found the leaf that holds the point already
-    /// (`duplicate`) or the cut that separates it from `reference`.
+    /// parent is `above`) until it has an `outcome`.
     private struct Insertion {
+        /// How a walk down ends.
+        enum Outcome {
+            /// The tree was empty: the point becomes its root.
+            case root
+            /// This leaf holds the point's coordinates already.
+            case duplicate(leaf: Int32)
+            /// This cut separates the point from `reference`; its box's extents sum to `range`.
+            case separation(dimension: Int, cut: Double, range: Double)
+        }
+
         var reference: Int32
         var above: Int32 = -1
-        var duplicate: Int32 = -1
-        var separation: (dimension: Int, cut: Double, range: Double)?
+        var outcome = Outcome.root
     }
 
     /// Inserts the point `index` into each tree of `chosen` (indices into `trees`) and
@@ -75,11 +83,11 @@ struct RandomCutTree: Sendable, Codable, Hashable {
                                                                                dimensions: dimensions)
                                         if extent == 0 {
                                             leafStore[leaf].mass += 1
-                                            insertion.duplicate = Int32(leaf)
+                                            insertion.outcome = .duplicate(leaf: Int32(leaf))
                                         } else {
                                             let (dimension, cut) = trees[tree].randomCut(lower: lower, upper: upper, width: Width.self,
                                                                                          dimensions: dimensions, extent: extent)
-                                            insertion.separation = (dimension, cut, extent)
+                                            insertion.outcome = .separation(dimension: dimension, cut: cut, range: extent)
                                         }
                                         insertions[slot] = insertion
                                         continue
@@ -97,7 +105,7 @@ struct RandomCutTree: Sendable, Codable, Hashable {
                                                                                      dimensions: dimensions, extent: extent)
                                         let value = point[dimension]
                                         if (cut < box[dimension] && value <= cut) || (cut >= box[dimensions + dimension] && value > cut) {
-                                            insertion.separation = (dimension, cut, extent)
+                                            insertion.outcome = .separation(dimension: dimension, cut: cut, range: extent)
                                             insertions[slot] = insertion
                                             continue
                                         }
@@ -132,11 +140,16 @@ struct RandomCutTree: Sendable, Codable, Hashable {
     /// `lower...upper`), or the duplicate's leaf. Returns the leaf.
     private mutating func attach(_ index: Int32, _ insertion: Insertion, lower: UnsafePointer<Double>, upper: UnsafePointer<Double>,
                                  point: UnsafePointer<Double>, nodes: inout NodeStore) -> Int32 {
-        if insertion.duplicate >= 0 { return insertion.duplicate }
-        guard let (dimension, cut, range) = insertion.separation else {
+        let (dimension, cut, range): (Int, Double, Double)
+        switch insertion.outcome {
+        case .duplicate(let leaf):
+            return leaf
+        case .root:
             let leaf = nodes.newLeaf(index, parent: -1)
             root = ~leaf
             return leaf
+        case .separation(let separating, let value, let extent):
+            (dimension, cut, range) = (separating, value, extent)
         }
         let reference = insertion.reference, above = insertion.above
         let leaf = nodes.newLeaf(index, parent: -1)
