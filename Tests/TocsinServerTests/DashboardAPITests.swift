@@ -80,26 +80,34 @@ struct DashboardAPITests {
                 return try jsonObject(response)
             }
             #expect(snapshot["series"] as? Int == 0 && snapshot["incidents"] is Int)
-            let store = service.store
-            let opener = Task {
-                try await Task.sleep(for: .milliseconds(1_200))
-                _ = try await store.saveIncident(Incident(scope: ["service": "api"], start: Date(), end: Date(), anomalyCount: 1, maxScore: 1,
-                                                          series: [], status: .open))
+            // Read the stream as it arrives and open the incident only after its first state, so
+            // the second state is the incident's however slowly the server starts the stream.
+            let stream = try EventStreamClient(port: try #require(client.port), path: "/v1/events?duration=20")
+            var text = ""
+            var opened = false
+            for await piece in stream.pieces {
+                text += piece
+                let events = stateEvents(in: text).count
+                if events >= 1, !opened {
+                    _ = try await service.store.saveIncident(Incident(scope: ["service": "api"], start: Date(), end: Date(), anomalyCount: 1,
+                                                                      maxScore: 1, series: [], status: .open))
+                    opened = true
+                }
+                if events >= 2 { stream.close() }
             }
+            #expect(text.lowercased().contains("content-type: text/event-stream"))
+            #expect(text.contains("retry: 1000\n\n"))
+            let states = stateEvents(in: text)
+            #expect(states.count == 2, "\(text)")
+            #expect(states.first?["incidents"] as? Int != states.last?["incidents"] as? Int)
+
             let started = ContinuousClock.now
-            // A stream long enough that the incident lands inside it even on a loaded machine.
-            let text = try await client.execute(uri: "/v1/events?duration=8", method: .get, headers: [.accept: "text/event-stream"]) { response in
+            let short = try await client.execute(uri: "/v1/events?duration=1", method: .get, headers: [.accept: "text/event-stream"]) { response in
                 #expect(response.headers[.contentType] == "text/event-stream")
                 return String(buffer: response.body)
             }
-            try await opener.value
             #expect(ContinuousClock.now - started < .seconds(20), "the stream ends after its duration")
-            #expect(text.hasPrefix("retry: 1000\n\n"))
-            let states = text.components(separatedBy: "event: state\ndata: ").dropFirst().compactMap { chunk in
-                chunk.split(separator: "\n").first.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-            }
-            #expect(states.count == 2, "\(text)")
-            #expect(states.first?["incidents"] as? Int != states.last?["incidents"] as? Int)
+            #expect(short.hasPrefix("retry: 1000\n\nevent: state\ndata: "))
             try await client.execute(uri: "/v1/events?duration=0", method: .get) { #expect($0.status == .badRequest) }
         }
     }
@@ -139,5 +147,13 @@ struct DashboardAPITests {
                 #expect(message?.contains("--report DIR") == true)
             }
         }
+    }
+}
+
+/// The data of each complete `state` event in a server-sent event stream's text.
+private func stateEvents(in text: String) -> [[String: Any]] {
+    text.components(separatedBy: "event: state\ndata: ").dropFirst().compactMap { chunk in
+        guard let end = chunk.range(of: "\n\n") else { return nil }
+        return try? JSONSerialization.jsonObject(with: Data(chunk[..<end.lowerBound].utf8)) as? [String: Any]
     }
 }
