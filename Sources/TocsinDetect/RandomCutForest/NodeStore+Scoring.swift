@@ -180,6 +180,9 @@ extension NodeStore {
                     climb.node = node.parent
                     climb.level &-= 1
                     climbing[kept] = climb
+                    let above = boxes + Int(max(climb.node, 0)) &* (2 &* dimensions)
+                    prefetch(above)
+                    prefetch(above + dimensions)
                     kept &+= climb.node >= 0 ? 1 : 0
                 }
                 count = kept

@@ -214,6 +214,10 @@ struct NodeStore: Sendable, Codable, Hashable {
                         cuts[Int(starts[slot])].range = range
                         starts[kept] = node.parent
                         kept += changed && node.parent >= 0 ? 1 : 0
+                        let above = max(node.parent, 0)
+                        prefetch(cuts.baseAddress! + Int(above))
+                        prefetch(base + Int(above) &* (2 &* dimensions))
+                        prefetch(base + Int(above) &* (2 &* dimensions) + dimensions)
                     }
                     count = kept
                 }

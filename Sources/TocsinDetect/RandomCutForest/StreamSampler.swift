@@ -11,12 +11,12 @@ struct StreamSampler: Sendable, Codable, Hashable {
     /// A max-heap on weight: the root is the point evicted next.
     private(set) var weights: [Double] = []
     private(set) var entries: [Int32] = []
-    /// Uniforms below this are surely turned away while the heap's largest weight is
-    /// `rejectionMaximum` and the sequence number at most `rejectionThrough`, without
-    /// computing their weight; derived, so neither encoded nor compared.
+    /// Uniforms below this are surely turned away while the sequence number is at most
+    /// `rejectionThrough`, without computing their weight; the heap's largest weight must
+    /// not change meanwhile, so every change of the heap resets `rejectionThrough`.
+    /// Derived, so neither encoded nor compared.
     private var rejectionBelow = 0.0
     private var rejectionThrough = 0
-    private var rejectionMaximum = Double.nan
 
     private enum CodingKeys: String, CodingKey {
         case capacity, timeDecay, weights, entries
@@ -44,7 +44,7 @@ struct StreamSampler: Sendable, Codable, Hashable {
     /// The weight of a new point, or nil when the sampler would not keep it.
     mutating func admission(sequence: Int, uniform: Double) -> Double? {
         if isFull {
-            if sequence > rejectionThrough || weights[0] != rejectionMaximum { prepareRejection(from: sequence) }
+            if sequence > rejectionThrough { prepareRejection(from: sequence) }
             if uniform < rejectionBelow { return nil }
         }
         let weight = log(-log(max(uniform, .leastNonzeroMagnitude))) - timeDecay * Double(sequence)
@@ -64,11 +64,11 @@ struct StreamSampler: Sendable, Codable, Hashable {
         let scale = exp(exponent)
         rejectionBelow = exp(-scale) * (1 - 1e-12 * (1 + scale))
         rejectionThrough = through
-        rejectionMaximum = weights[0]
     }
 
     /// Removes and returns the entry of largest weight (call only when full).
     mutating func evict() -> Int32 {
+        rejectionThrough = 0
         let evicted = entries[0]
         let lastWeight = weights.removeLast()
         let lastEntry = entries.removeLast()
@@ -82,6 +82,7 @@ struct StreamSampler: Sendable, Codable, Hashable {
 
     /// Adds the entry of an admitted point.
     mutating func add(_ entry: Int32, weight: Double) {
+        rejectionThrough = 0
         weights.append(weight)
         entries.append(entry)
         withHeap { weights, entries in
