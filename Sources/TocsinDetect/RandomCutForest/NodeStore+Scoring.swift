@@ -180,9 +180,9 @@ extension NodeStore {
                     climb.node = node.parent
                     climb.level &-= 1
                     climbing[kept] = climb
-                    let above = boxes + Int(max(climb.node, 0)) &* (2 &* dimensions)
-                    prefetch(above)
-                    prefetch(above + dimensions)
+                    // The next level's box, needed after the other trees' turns (node 0's, harmlessly,
+                    // for a tree that left its root: no branch).
+                    prefetchBox(boxes + Int(max(climb.node, 0)) &* (2 &* dimensions), dimensions: dimensions)
                     kept &+= climb.node >= 0 ? 1 : 0
                 }
                 count = kept

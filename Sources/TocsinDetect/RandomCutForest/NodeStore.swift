@@ -214,10 +214,11 @@ struct NodeStore: Sendable, Codable, Hashable {
                         cuts[Int(starts[slot])].range = range
                         starts[kept] = node.parent
                         kept += changed && node.parent >= 0 ? 1 : 0
-                        let above = max(node.parent, 0)
-                        prefetch(cuts.baseAddress! + Int(above))
-                        prefetch(base + Int(above) &* (2 &* dimensions))
-                        prefetch(base + Int(above) &* (2 &* dimensions) + dimensions)
+                        // The parent's cut and box, needed after the other chains' turns (node 0's,
+                        // harmlessly, where the chain ends: no branch).
+                        let above = Int(max(node.parent, 0))
+                        prefetch(cuts.baseAddress! + above)
+                        prefetchBox(base + above &* (2 &* dimensions), dimensions: dimensions)
                     }
                     count = kept
                 }

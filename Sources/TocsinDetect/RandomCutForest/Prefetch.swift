@@ -10,3 +10,11 @@ private func llvmPrefetch(_ address: UnsafeRawPointer, _ write: Int32, _ localit
 func prefetch(_ address: UnsafeRawPointer) {
     llvmPrefetch(address, 0, 3, 1)
 }
+
+/// Starts loading a bounding box stored as its minima then its maxima (`dimensions` values
+/// each): both halves, which lie on different cache lines when a box spans two.
+@inline(__always)
+func prefetchBox(_ box: UnsafePointer<Double>, dimensions: Int) {
+    prefetch(box)
+    prefetch(box + dimensions)
+}
