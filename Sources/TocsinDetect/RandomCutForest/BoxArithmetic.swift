@@ -5,9 +5,9 @@
 /// straight-line code).
 enum BoxArithmetic<Width: PointWidth> {
     /// The point's distances outside the box (`low - value` below, `value - high` above,
-    /// 0 inside) summed; at most one side of a dimension is positive, so adding both sides'
-    /// positive parts adds the distance exactly. Even and odd dimensions are summed apart
-    /// and then together, which halves the chain of dependent additions and lets them pair
+    /// 0 inside) summed. At most one side of a dimension is positive, so the larger side,
+    /// if positive, is the distance exactly. Even and odd dimensions are summed apart and
+    /// then together, which halves the chain of dependent additions and lets them pair
     /// into vector instructions.
     @inline(__always)
     static func gaps(low: UnsafePointer<Double>, high: UnsafePointer<Double>, point: UnsafePointer<Double>, dimensions: Int) -> Double {
@@ -15,11 +15,11 @@ enum BoxArithmetic<Width: PointWidth> {
         var even = 0.0, odd = 0.0
         var d = 0
         while d &+ 1 < dimensions {
-            even += larger(low[d] - point[d], 0) + larger(point[d] - high[d], 0)
-            odd += larger(low[d &+ 1] - point[d &+ 1], 0) + larger(point[d &+ 1] - high[d &+ 1], 0)
+            even += larger(larger(low[d] - point[d], point[d] - high[d]), 0)
+            odd += larger(larger(low[d &+ 1] - point[d &+ 1], point[d &+ 1] - high[d &+ 1]), 0)
             d &+= 2
         }
-        if d < dimensions { even += larger(low[d] - point[d], 0) + larger(point[d] - high[d], 0) }
+        if d < dimensions { even += larger(larger(low[d] - point[d], point[d] - high[d]), 0) }
         return even + odd
     }
 
@@ -57,25 +57,55 @@ enum BoxArithmetic<Width: PointWidth> {
         return sum
     }
 
+    /// `a < b ? a : b`: the smaller value, as one minimum instruction (see ``larger(_:_:)``);
+    /// `smaller(point, low)` is exactly `min(low, point)`.
+    @inline(__always)
+    static func smaller(_ a: Double, _ b: Double) -> Double {
+        a < b ? a : b
+    }
+
     /// Writes the box grown to hold the point, `lower = min(low, point)` and
-    /// `upper = max(high, point)`, and returns the sum of its extents.
+    /// `upper = max(high, point)`, and returns the sum of its extents (in dimension order).
+    /// Dimensions go two at a time, read before written, so that they pair into vector
+    /// instructions (see ``setUnion(low:high:of:_:and:_:dimensions:)``).
     @inline(__always)
     static func grow(low: UnsafePointer<Double>, high: UnsafePointer<Double>, by point: UnsafePointer<Double>,
                      lower: UnsafeMutablePointer<Double>, upper: UnsafeMutablePointer<Double>, dimensions: Int) -> Double {
+        let dimensions = Width.dimensions(dimensions)
         var extent = 0.0
-        for d in 0..<Width.dimensions(dimensions) {
-            let grownLow = min(low[d], point[d]), grownHigh = larger(point[d], high[d])
-            lower[d] = grownLow
-            upper[d] = grownHigh
-            extent += grownHigh - grownLow
+        var d = 0
+        while d &+ 1 < dimensions {
+            let low0 = smaller(point[d], low[d]), low1 = smaller(point[d &+ 1], low[d &+ 1])
+            let high0 = larger(point[d], high[d]), high1 = larger(point[d &+ 1], high[d &+ 1])
+            lower[d] = low0
+            lower[d &+ 1] = low1
+            upper[d] = high0
+            upper[d &+ 1] = high1
+            extent += high0 - low0
+            extent += high1 - low1
+            d &+= 2
+        }
+        if d < dimensions {
+            let lowLast = smaller(point[d], low[d]), highLast = larger(point[d], high[d])
+            lower[d] = lowLast
+            upper[d] = highLast
+            extent += highLast - lowLast
         }
         return extent
     }
 
-    /// Copies a point's worth of values.
+    /// Copies a point's worth of values, two at a time, read before written.
     @inline(__always)
     static func copy(_ source: UnsafePointer<Double>, to target: UnsafeMutablePointer<Double>, dimensions: Int) {
-        for d in 0..<Width.dimensions(dimensions) { target[d] = source[d] }
+        let dimensions = Width.dimensions(dimensions)
+        var d = 0
+        while d &+ 1 < dimensions {
+            let first = source[d], second = source[d &+ 1]
+            target[d] = first
+            target[d &+ 1] = second
+            d &+= 2
+        }
+        if d < dimensions { target[d] = source[d] }
     }
 
     /// Sets the box at `low`/`high` to the union of two others; whether it changed, and its range.

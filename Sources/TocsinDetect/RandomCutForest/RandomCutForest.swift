@@ -94,7 +94,7 @@ public struct RandomCutForest: Sendable, Codable, Hashable {
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { refreshes in
                 var pending = 0
                 for (tree, _) in admitted[..<count] where samplers[tree].isFull {
-                    let removed = trees[tree].delete(leaf: samplers[tree].evict(), nodes: &nodes)
+                    let removed = trees[tree].delete(leaf: samplers[tree].largest, nodes: &nodes)
                     store.release(removed.point)
                     refreshes[pending] = removed.refreshFrom
                     pending += removed.refreshFrom >= 0 ? 1 : 0
@@ -109,9 +109,9 @@ public struct RandomCutForest: Sendable, Codable, Hashable {
                         RandomCutTree.insert(index, into: trees, chosen: UnsafeBufferPointer(chosen), width: Width.self, nodes: &nodes,
                                              points: store, leaves: leaves.baseAddress!)
                     }
-                    for slot in 0..<count {
-                        store.retain(nodes.leaves[Int(leaves[slot])].point)
-                        samplers[admitted[slot].tree].add(leaves[slot], weight: admitted[slot].weight)
+                    for slot in 0..<count { store.retain(nodes.leaves[Int(leaves[slot])].point) }
+                    samplers.withUnsafeMutableBufferPointer { samplers in
+                        for slot in 0..<count { samplers[admitted[slot].tree].keep(leaves[slot], weight: admitted[slot].weight) }
                     }
                 }
             }
