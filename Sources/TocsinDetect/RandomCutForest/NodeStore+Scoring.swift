@@ -47,6 +47,14 @@ extension NodeStore {
                             let deepest = withUnsafeTemporaryAllocation(of: Descent.self, capacity: trees) { walking in
                                 Self.walkDown(point, roots: roots, cuts: cuts, walking: walking.baseAddress!, arrivals: arrivals.baseAddress!)
                             }
+                            // The points of the leaves reached and the boxes above them, requested for
+                            // all the trees before any is needed (each lies behind its leaf, a second
+                            // wait otherwise; a root leaf's parent is none, and box 0 is asked for).
+                            for tree in 0..<trees where roots[tree] != RandomCutTree.empty {
+                                let leaf = leaves[Int(~arrivals[tree].leaf)]
+                                prefetch(coordinates + Int(leaf.point) &* dimensions)
+                                prefetchBox(storage.baseAddress! + boxStart + Int(max(leaf.parent, 0)) &* (2 &* dimensions), dimensions: dimensions)
+                            }
                             // 1 / (level + 1) for every level reached, computed once.
                             withUnsafeTemporaryAllocation(of: Double.self, capacity: Int(deepest) + 1) { reciprocals in
                                 for level in reciprocals.indices { reciprocals[level] = 1 / (Double(level) + 1) }
