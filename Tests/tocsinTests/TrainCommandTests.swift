@@ -46,7 +46,25 @@ struct TrainCommandTests {
         let report = try JSONSerialization.jsonObject(with: Data(detected.standardOutput.utf8)) as? [String: Any]
         let rows = (report?["anomalies"] as? [[String: Any]])?.compactMap { $0["row"] as? Int } ?? []
         #expect(rows.contains(101), "anomalies at rows \(rows)")
+        #expect(report?["detector"] as? String == "random-cut-forest", "the model's detector is reported")
         let broken = try folder.write("broken.json", "{}")
         #expect(try CLIProcess.run(["detect", "--model", broken, recent]).status == 1)
+        // An edited model (a child node out of the pool) is refused with the reason, not run into a crash.
+        var saved = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: model))) as? [String: Any])
+        var state = try #require(saved["state"] as? [String: Any])
+        var forest = try #require(state["forest"] as? [String: Any])
+        var nodes = try #require(forest["nodes"] as? [String: Any])
+        var cuts = try #require(nodes["cuts"] as? [[String: Any]])
+        let root = try #require((forest["trees"] as? [[String: Any]])?.first?["root"] as? Int)
+        cuts[root]["left"] = 999_999
+        nodes["cuts"] = cuts
+        forest["nodes"] = nodes
+        state["forest"] = forest
+        saved["state"] = state
+        let edited = folder.url.appendingPathComponent("edited.json").path
+        try JSONSerialization.data(withJSONObject: saved).write(to: URL(fileURLWithPath: edited))
+        let refused = try CLIProcess.run(["detect", "--model", edited, recent])
+        #expect(refused.status == 1, "\(refused.standardError)")
+        #expect(refused.standardError.contains("edited.json") && refused.standardError.contains("node 999999 is outside the pool"))
     }
 }

@@ -38,8 +38,8 @@ struct NodeStore: Sendable, Codable, Hashable {
     private(set) var boxStorage = [Double](repeating: 0, count: boxSlack)
     private(set) var boxStart = 0
     private(set) var leaves: [Leaf] = []
-    private var freeCuts: [Int32] = []
-    private var freeLeaves: [Int32] = []
+    private(set) var freeCuts: [Int32] = []
+    private(set) var freeLeaves: [Int32] = []
 
     private static let boxSlack = 8
 
@@ -103,11 +103,6 @@ struct NodeStore: Sendable, Codable, Hashable {
             if aligned != start { memmove(base + aligned, base + start, count * MemoryLayout<Double>.stride) }
             return aligned
         }
-    }
-
-    /// A node's parent.
-    private func parent(of reference: Int32) -> Int32 {
-        reference < 0 ? leaves[Int(~reference)].parent : cuts[Int(reference)].parent
     }
 
     mutating func setParent(of reference: Int32, to node: Int32) {
@@ -226,37 +221,8 @@ struct NodeStore: Sendable, Codable, Hashable {
         }
     }
 
-    /// The points held below `root`, counting copies, when every internal node's box is
-    /// exactly the union of its children's, its range the box's, and parents point back;
-    /// nil otherwise. For tests.
-    func consistentMass(root: Int32, points: PointStore) -> Int? {
-        guard parent(of: root) < 0 else { return nil }
-        var pending = [root]
-        var mass = 0
-        while let reference = pending.popLast() {
-            guard reference >= 0 else {
-                mass += Int(leaves[Int(~reference)].mass)
-                continue
-            }
-            let node = cuts[Int(reference)]
-            guard parent(of: node.left) == reference, parent(of: node.right) == reference else { return nil }
-            let range = boxStorage.withUnsafeBufferPointer { storage in
-                let box = storage.baseAddress! + boxStart + Int(reference) * 2 * dimensions
-                return BoxArithmetic<AnyWidth>.range(low: box, high: box + dimensions, dimensions: dimensions)
-            }
-            guard node.range == range else { return nil }
-            for d in 0..<dimensions {
-                let (lowA, highA) = bounds(of: node.left, dimension: d, points: points)
-                let (lowB, highB) = bounds(of: node.right, dimension: d, points: points)
-                let start = boxStart + Int(reference) * 2 * dimensions
-                if boxStorage[start + d] != min(lowA, lowB) || boxStorage[start + dimensions + d] != max(highA, highB) { return nil }
-            }
-            pending += [node.left, node.right]
-        }
-        return mass
-    }
-
-    private func bounds(of reference: Int32, dimension d: Int, points: PointStore) -> (Double, Double) {
+    /// A child's extent along dimension `d`: its box's, or its leaf's point's for both ends.
+    func bounds(of reference: Int32, dimension d: Int, points: PointStore) -> (Double, Double) {
         if reference < 0 {
             let value = points.coordinates[Int(leaves[Int(~reference)].point) * dimensions + d]
             return (value, value)

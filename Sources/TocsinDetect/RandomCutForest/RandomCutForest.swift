@@ -179,11 +179,51 @@ public struct RandomCutForest: Sendable, Codable, Hashable {
         }
     }
 
-    /// Whether every tree's structure is sound and holds exactly its sampler's points. For tests.
+    /// Checks the state as a saved one could have it wrong, reading nothing out of range:
+    /// the configuration; every tree sound (``NodeStore/contents(ofTreeAt:points:claimedCuts:claimedLeaves:)``)
+    /// and holding exactly what its sampler names, each leaf once per copy; the free lists;
+    /// and each stored point referenced once per copy the trees keep.
+    func validateState() throws(DetectorError) {
+        try configuration.validate()
+        guard trees.count == configuration.trees, samplers.count == configuration.trees else {
+            throw DetectorError("\(trees.count) trees and \(samplers.count) samplers for \(configuration.trees)")
+        }
+        guard nodes.dimensions == configuration.dimensions, store.dimensions == configuration.dimensions, pointsSeen >= 0 else {
+            throw DetectorError("nodes of \(nodes.dimensions) and points of \(store.dimensions) coordinates for \(configuration.dimensions)")
+        }
+        try store.checkShape()
+        var claimedCuts = [Bool](repeating: false, count: nodes.cuts.count)
+        var claimedLeaves = [Bool](repeating: false, count: nodes.leaves.count)
+        var held = [Int32](repeating: 0, count: store.count)
+        for (index, (tree, sampler)) in zip(trees, samplers).enumerated() {
+            guard sampler.capacity == configuration.sampleSize else {
+                throw DetectorError("tree \(index)'s sampler keeps \(sampler.capacity) points, not \(configuration.sampleSize)")
+            }
+            let contents = tree.root == RandomCutTree.empty
+                ? NodeStore.TreeContents()
+                : try nodes.contents(ofTreeAt: tree.root, points: store, claimedCuts: &claimedCuts, claimedLeaves: &claimedLeaves)
+            guard contents.mass == Int(tree.mass), contents.mass == sampler.entries.count else {
+                throw DetectorError("tree \(index) holds \(contents.mass) points, records \(tree.mass), its sampler names \(sampler.entries.count)")
+            }
+            var named: [Int32: Int] = [:]
+            for entry in sampler.entries { named[entry, default: 0] += 1 }
+            for leaf in contents.leaves {
+                let kept = nodes.leaves[Int(leaf)]
+                guard named[leaf] == Int(kept.mass) else { throw DetectorError("tree \(index)'s sampler does not name leaf \(leaf) once per copy") }
+                held[Int(kept.point)] += kept.mass
+            }
+        }
+        try nodes.checkFreeLists(claimedCuts: claimedCuts, claimedLeaves: claimedLeaves)
+        try store.check(held: held)
+    }
+
+    /// Whether the state passes ``validateState()``. For tests.
     func isConsistent() -> Bool {
-        zip(trees, samplers).allSatisfy { tree, sampler in
-            let held = tree.root == RandomCutTree.empty ? 0 : nodes.consistentMass(root: tree.root, points: store)
-            return held == Int(tree.mass) && held == sampler.entries.count
+        do {
+            try validateState()
+            return true
+        } catch {
+            return false
         }
     }
 
@@ -195,4 +235,29 @@ public struct RandomCutForest: Sendable, Codable, Hashable {
 
     /// Points the first tree holds (a measure of warm-up).
     public var sampled: Int { Int(trees.first?.mass ?? 0) }
+}
+
+extension RandomCutForest {
+    private enum CodingKeys: String, CodingKey {
+        case configuration, trees, samplers, nodes, store, admissions, pointsSeen
+    }
+
+    /// Decodes a saved forest, refusing one that ``validateState()`` finds unsound (a
+    /// damaged or edited model) with a `DecodingError` instead of failing later.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        configuration = try container.decode(Configuration.self, forKey: .configuration)
+        trees = try container.decode([RandomCutTree].self, forKey: .trees)
+        samplers = try container.decode([StreamSampler].self, forKey: .samplers)
+        nodes = try container.decode(NodeStore.self, forKey: .nodes)
+        store = try container.decode(PointStore.self, forKey: .store)
+        admissions = try container.decode(SeededGenerator.self, forKey: .admissions)
+        pointsSeen = try container.decode(Int.self, forKey: .pointsSeen)
+        do {
+            try validateState()
+        } catch {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath,
+                                                                    debugDescription: "an unsound random cut forest: \(error.message)"))
+        }
+    }
 }

@@ -37,7 +37,7 @@ struct DetectCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let scan = SeriesScan.run(&detector, over: series.points)
-        let report = DetectionReport(detector: detectorOptions.streamingName, file: file, series: series, scan: scan,
+        let report = DetectionReport(detector: type(of: detector).name, file: file, series: series, scan: scan,
                                      seconds: (clock.now - started).seconds)
         if json {
             try Terminal.json(report)
