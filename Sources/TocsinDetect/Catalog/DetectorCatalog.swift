@@ -103,7 +103,14 @@ public struct StreamingEntry: Sendable {
         make = { overrides throws(DetectorError) in
             try D(configuration: ParameterOverrides.apply(overrides, to: D.Configuration(), detector: D.name))
         }
-        decode = { data throws(DetectorError) in try ModelArtifact.state(D.self, from: data, expectedVersion: D.stateVersion) }
+        decode = { data throws(DetectorError) in
+            let detector = try ModelArtifact.state(D.self, from: data, expectedVersion: D.stateVersion)
+            // A saved configuration the detector would refuse to start from is a damaged model.
+            do throws(DetectorError) { _ = try D(configuration: detector.configuration) } catch {
+                throw DetectorError("the \(D.name) model is corrupt: its configuration is refused: \(error.message)")
+            }
+            return detector
+        }
     }
 
     /// A new detector with the default parameters changed by `parameters` (name → value as text).

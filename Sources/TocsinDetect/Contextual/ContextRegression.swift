@@ -211,3 +211,31 @@ public struct ContextRegression: ContextualDetector, Hashable {
         }
     }
 }
+
+extension ContextRegression {
+    private enum CodingKeys: String, CodingKey {
+        case configuration, warmUpPoints, fit, latestContext
+    }
+
+    /// Decodes a saved detector, refusing one whose parts do not fit its configuration (a
+    /// damaged or edited model): warm-up pairs of context and value, and a fit of as many
+    /// features as the polynomial's degree gives.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        configuration = try container.decode(Configuration.self, forKey: .configuration)
+        warmUpPoints = try container.decode([[Double]].self, forKey: .warmUpPoints)
+        fit = try container.decodeIfPresent(Fit.self, forKey: .fit)
+        latestContext = try container.decodeIfPresent(Double.self, forKey: .latestContext)
+        do { try configuration.validate() } catch { throw container.unsound("context regression", error.message) }
+        guard warmUpPoints.allSatisfy({ $0.count == 2 }) else {
+            throw container.unsound("context regression", "a warm-up point is not a context and a value")
+        }
+        if let fit {
+            let features = configuration.degree + 1
+            guard fit.squares.dimension == features, fit.coefficients.count == features else {
+                throw container.unsound("context regression",
+                                        "a fit of \(fit.squares.dimension) features and \(fit.coefficients.count) coefficients for \(features)")
+            }
+        }
+    }
+}

@@ -11,6 +11,24 @@ struct DecayedLeastSquares: Sendable, Codable, Hashable {
     /// The total weight of the observations.
     private(set) var weight = 0.0
 
+    private enum CodingKeys: String, CodingKey {
+        case dimension, decay, gram, moments, weight
+    }
+
+    /// Decodes saved equations, refusing matrices and vectors not sized by `dimension`.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        dimension = try container.decode(Int.self, forKey: .dimension)
+        decay = try container.decode(Double.self, forKey: .decay)
+        gram = try container.decode([Double].self, forKey: .gram)
+        moments = try container.decode([Double].self, forKey: .moments)
+        weight = try container.decode(Double.self, forKey: .weight)
+        guard (1...64).contains(dimension), gram.count == dimension * dimension, moments.count == dimension else {
+            throw DecodingError.dataCorruptedError(forKey: .dimension, in: container,
+                                                   debugDescription: "least squares of \(dimension) features with \(gram.count) and \(moments.count) sums")
+        }
+    }
+
     init(dimension: Int, decay: Double) {
         self.dimension = dimension
         self.decay = decay

@@ -30,6 +30,9 @@ extension ContextMemory: Codable {
                 throw corrupt("a semi-context's facts are empty or not strictly ascending")
             }
         }
+        guard Set(leftSides).count == leftSides.count, Set(rightSides).count == rightSides.count else {
+            throw corrupt("two semi-contexts have the same facts")
+        }
         let count = lefts.count
         guard [rights.count, serials.count, predicted.count, confirmed.count, activations.count, zeroLevel.count, lastUsed.count]
             .allSatisfy({ $0 == count }) else { throw corrupt("context arrays differ in length") }
@@ -61,9 +64,6 @@ extension ContextMemory: Codable {
         }
         self.init(leftSides: leftSides, rightSides: rightSides, records: records, nextSerial: nextSerial,
                   leftFullyMatched: leftFullyMatched)
-        guard left.count == leftSides.count, right.count == rightSides.count else {
-            throw corrupt("two semi-contexts have the same facts")
-        }
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -22,6 +22,24 @@ struct ValueFacts: Sendable, Codable, Hashable {
         self.maximum = maximum
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case bits, base, minimum, maximum
+    }
+
+    /// Decodes saved facts, refusing bit counts and fact numbers outside what values can use
+    /// (below ``ContextSequence/activeContextFactBase``) and a range that is not finite and ordered.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        bits = try container.decode(Int.self, forKey: .bits)
+        base = try container.decode(Int.self, forKey: .base)
+        minimum = try container.decode(Double.self, forKey: .minimum)
+        maximum = try container.decode(Double.self, forKey: .maximum)
+        guard (1...30).contains(bits), (0...(1 << 30)).contains(base), minimum.isFinite, maximum.isFinite, minimum <= maximum else {
+            throw DecodingError.dataCorruptedError(forKey: .bits, in: container,
+                                                   debugDescription: "value facts of \(bits) bits from \(base) over \(minimum)...\(maximum)")
+        }
+    }
+
     /// Facts for values expected in the range of `values` (finite, not empty), widened on
     /// each side by `margin` times its width.
     init(bits: Int, base: Int, spanning values: [Double], margin: Double) {

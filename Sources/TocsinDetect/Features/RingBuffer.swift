@@ -11,6 +11,23 @@ public struct RingBuffer<Element: Sendable & Codable & Hashable>: Sendable, Coda
         self.capacity = max(1, capacity)
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case capacity, storage, head
+    }
+
+    /// Decodes a saved buffer, refusing one whose fill and position do not fit its capacity.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        capacity = try container.decode(Int.self, forKey: .capacity)
+        storage = try container.decode([Element].self, forKey: .storage)
+        head = try container.decode(Int.self, forKey: .head)
+        // The head moves only once the buffer is full.
+        guard capacity >= 1, storage.count <= capacity, head == 0 || (storage.count == capacity && (0..<capacity).contains(head)) else {
+            throw DecodingError.dataCorruptedError(forKey: .head, in: container,
+                                                   debugDescription: "capacity \(capacity), \(storage.count) held from \(head)")
+        }
+    }
+
     /// Number of elements held.
     public var count: Int { storage.count }
     /// Whether the buffer holds `capacity` elements.

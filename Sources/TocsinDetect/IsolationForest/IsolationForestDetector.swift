@@ -126,11 +126,46 @@ public struct IsolationForestDetector: Detector, Hashable {
         let scaled = scaler.transform(matrix)
         guard let forest = try? IsolationForest.fit(
             scaled, trees: configuration.trees, sampleSize: configuration.sampleSize,
-            seed: configuration.seed &+ UInt64(fitCount))
+            seed: configuration.seed &+ UInt64(truncatingIfNeeded: fitCount))
         else { return }
         let threshold = configuration.contamination.threshold(trainingScores: forest.score(scaled))
         fitted = Fit(scaler: scaler, forest: forest, threshold: threshold, range: FeatureRange(scaled))
-        fitCount += 1
+        fitCount &+= 1
         pointsSinceFit = 0
+    }
+}
+
+extension IsolationForestDetector {
+    private enum CodingKeys: String, CodingKey {
+        case configuration, history, training, fitted, pointsSinceFit, fitCount
+    }
+
+    /// Decodes a saved detector, refusing one whose parts do not fit together (a damaged or
+    /// edited model): buffers sized as its configuration sizes them, and every feature vector,
+    /// scaler, forest and range of as many features as its configuration computes.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        configuration = try container.decode(Configuration.self, forKey: .configuration)
+        history = try container.decode(RingBuffer<Double>.self, forKey: .history)
+        training = try container.decode(RingBuffer<[Double]>.self, forKey: .training)
+        fitted = try container.decodeIfPresent(Fit.self, forKey: .fitted)
+        pointsSinceFit = try container.decode(Int.self, forKey: .pointsSinceFit)
+        fitCount = try container.decode(Int.self, forKey: .fitCount)
+        do { try configuration.validate() } catch { throw container.unsound("isolation forest detector", error.message) }
+        let features = configuration.features.names.count
+        guard history.capacity == max(configuration.features.history - 1, 1), training.capacity == configuration.trainingWindow else {
+            throw container.unsound("isolation forest detector",
+                                    "buffers of \(history.capacity) and \(training.capacity) for a configuration that keeps other sizes")
+        }
+        guard training.elements.allSatisfy({ $0.count == features }) else {
+            throw container.unsound("isolation forest detector", "a training vector without \(features) features")
+        }
+        if let fitted {
+            let sizes = [fitted.scaler.means.count, fitted.scaler.scales.count, fitted.forest.featureCount,
+                         fitted.range.lower.count, fitted.range.upper.count]
+            guard sizes.allSatisfy({ $0 == features }) else {
+                throw container.unsound("isolation forest detector", "a fit of \(sizes) features for \(features)")
+            }
+        }
     }
 }

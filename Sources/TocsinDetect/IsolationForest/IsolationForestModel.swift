@@ -52,14 +52,24 @@ public struct IsolationForestModel: BatchDetector, Hashable {
     }
 
     public func score(_ data: Matrix) throws(DetectorError) -> [Double] {
+        let (forest, scaler) = try fitted(for: data)
+        return forest.score(scaler.transform(data))
+    }
+
+    /// The fitted forest and scaler, once `data` is known to suit them (as many finite
+    /// columns as the forest's features) and they each other (a saved model may not).
+    private func fitted(for data: Matrix) throws(DetectorError) -> (IsolationForest, StandardScaler) {
         guard let forest, let scaler else { throw DetectorError("the isolation forest has not been fitted") }
+        guard scaler.means.count == forest.featureCount, scaler.scales.count == forest.featureCount else {
+            throw DetectorError("the model is corrupt: a scaler of \(scaler.means.count) means and \(scaler.scales.count) scales for \(forest.featureCount) features")
+        }
         guard data.columns == forest.featureCount else {
             throw DetectorError("data has \(data.columns) feature columns, the model was fitted on \(forest.featureCount)")
         }
         if let bad = data.storage.firstIndex(where: { !$0.isFinite }) {
             throw DetectorError("row \(bad / data.columns + 1), column \(bad % data.columns + 1) is not a finite number")
         }
-        return forest.score(scaler.transform(data))
+        return (forest, scaler)
     }
 }
 
@@ -67,13 +77,7 @@ extension IsolationForestModel: ColumnAttributing {
     /// Per row, how much each feature raises its score: the fall in score when the
     /// feature alone is set to its training mean (see ``IsolationForest/attribution(_:reference:)``).
     public func columnAttribution(_ data: Matrix) throws(DetectorError) -> [[Double]] {
-        guard let forest, let scaler else { throw DetectorError("the isolation forest has not been fitted") }
-        guard data.columns == forest.featureCount else {
-            throw DetectorError("data has \(data.columns) feature columns, the model was fitted on \(forest.featureCount)")
-        }
-        if let bad = data.storage.firstIndex(where: { !$0.isFinite }) {
-            throw DetectorError("row \(bad / data.columns + 1), column \(bad % data.columns + 1) is not a finite number")
-        }
+        let (forest, scaler) = try fitted(for: data)
         let scaled = scaler.transform(data)
         let mean = [Double](repeating: 0, count: scaled.columns)  // the training mean, once standardised
         return (0..<scaled.rows).map { forest.attribution(scaled.row($0), reference: mean) }

@@ -37,7 +37,9 @@ extension NodeStore {
             claimedCuts[index] = true
             let cut = cuts[index]
             guard cut.parent == parent else { throw DetectorError("node \(index) names \(cut.parent) as its parent, not \(parent)") }
-            guard (0..<dimensions).contains(Int(cut.dimension)) else { throw DetectorError("node \(index) cuts dimension \(cut.dimension) of \(dimensions)") }
+            guard (0..<dimensions).contains(Int(cut.dimension)) else {
+                throw DetectorError("node \(index) cuts dimension \(cut.dimension) of \(dimensions)")
+            }
             cutNodes.append(reference)
             pending.append((cut.left, reference))
             pending.append((cut.right, reference))
@@ -63,12 +65,16 @@ extension NodeStore {
     func checkFreeLists(claimedCuts: [Bool], claimedLeaves: [Bool]) throws(DetectorError) {
         var freed = claimedCuts
         for node in freeCuts {
-            guard (0..<cuts.count).contains(Int(node)), !freed[Int(node)] else { throw DetectorError("free node \(node) is outside the pool, in use or freed twice") }
+            guard (0..<cuts.count).contains(Int(node)), !freed[Int(node)] else {
+                throw DetectorError("free node \(node) is outside the pool, in use or freed twice")
+            }
             freed[Int(node)] = true
         }
         freed = claimedLeaves
         for leaf in freeLeaves {
-            guard (0..<leaves.count).contains(Int(leaf)), !freed[Int(leaf)] else { throw DetectorError("free leaf \(leaf) is outside the pool, in use or freed twice") }
+            guard (0..<leaves.count).contains(Int(leaf)), !freed[Int(leaf)] else {
+                throw DetectorError("free leaf \(leaf) is outside the pool, in use or freed twice")
+            }
             freed[Int(leaf)] = true
         }
     }

@@ -163,3 +163,26 @@ public struct RelativeEntropyDetector: Detector, Hashable {
         return (rare ? 1 : 0, .agree(index), bins)
     }
 }
+
+extension RelativeEntropyDetector {
+    private enum CodingKeys: String, CodingKey {
+        case configuration, acceptanceThreshold, window, valueBins, hypotheses, seen
+    }
+
+    /// Decodes a saved detector, refusing one whose window or bins do not fit its
+    /// configuration (a damaged or edited model).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        configuration = try container.decode(Configuration.self, forKey: .configuration)
+        acceptanceThreshold = try container.decode(Double.self, forKey: .acceptanceThreshold)
+        window = try container.decode(RingBuffer<Double>.self, forKey: .window)
+        valueBins = try container.decodeIfPresent(ValueBins.self, forKey: .valueBins)
+        hypotheses = try container.decode(WindowHypotheses.self, forKey: .hypotheses)
+        seen = try container.decode(Int.self, forKey: .seen)
+        do { try configuration.validate() } catch { throw container.unsound("relative entropy", error.message) }
+        guard window.capacity == configuration.windowSize, valueBins.map({ $0.count == configuration.bins }) ?? true else {
+            throw container.unsound("relative entropy",
+                                    "a window of \(window.capacity) or \(valueBins?.count ?? 0) bins for a configuration of other sizes")
+        }
+    }
+}

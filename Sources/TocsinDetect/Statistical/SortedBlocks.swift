@@ -15,6 +15,29 @@ public struct SortedBlocks: Sendable, Codable, Hashable {
     /// The number of values held.
     public private(set) var count = 0
 
+    private enum CodingKeys: String, CodingKey {
+        case blockSize, blocks, sums, squares, count
+    }
+
+    /// Decodes a saved multiset, refusing one that is not sorted non-empty blocks of finite
+    /// values within the size bound, holding `count` values; each block's moments are
+    /// recomputed from it, as every change does.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        blockSize = try container.decode(Int.self, forKey: .blockSize)
+        blocks = try container.decode([[Double]].self, forKey: .blocks)
+        count = try container.decode(Int.self, forKey: .count)
+        let values = blocks.joined()
+        guard blockSize >= 2, blockSize <= Int.max / 4, blocks.allSatisfy({ !$0.isEmpty && $0.count <= 2 * blockSize }),
+              values.count == count, values.allSatisfy(\.isFinite), zip(values, values.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+            throw DecodingError.dataCorruptedError(forKey: .blocks, in: container,
+                                                   debugDescription: "not \(count) finite values in sorted blocks of at most \(blockSize) * 2")
+        }
+        sums = [Double](repeating: 0, count: blocks.count)
+        squares = sums
+        for index in blocks.indices { refreshMoments(index) }
+    }
+
     /// An empty multiset with blocks of about `blockSize` (at least 2) values.
     public init(blockSize: Int) {
         self.blockSize = max(2, blockSize)

@@ -21,6 +21,21 @@ public struct ValueBins: Sendable, Codable, Hashable {
         self.count = count
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case lower, upper, count
+    }
+
+    /// Decodes saved bins, refusing fewer than one bin or a range that is not ordered.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        lower = try container.decode(Double.self, forKey: .lower)
+        upper = try container.decode(Double.self, forKey: .upper)
+        count = try container.decode(Int.self, forKey: .count)
+        guard count >= 1, lower <= upper else {
+            throw DecodingError.dataCorruptedError(forKey: .count, in: container, debugDescription: "\(count) bins over \(lower)...\(upper)")
+        }
+    }
+
     /// Whether the range is a single value, so that no bin can tell values apart.
     public var isDegenerate: Bool { !(upper > lower) }
 

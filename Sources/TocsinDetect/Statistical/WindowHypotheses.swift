@@ -16,6 +16,27 @@ public struct WindowHypotheses: Sendable, Codable, Hashable {
     /// No hypotheses.
     public init() {}
 
+    private enum CodingKeys: String, CodingKey {
+        case histograms, agreements, lastUsed, clock
+    }
+
+    /// Decodes saved hypotheses, refusing lists of different lengths or histograms of
+    /// different bins or negative counts.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        histograms = try container.decode([[Int]].self, forKey: .histograms)
+        agreements = try container.decode([Int].self, forKey: .agreements)
+        lastUsed = try container.decode([Int].self, forKey: .lastUsed)
+        clock = try container.decode(Int.self, forKey: .clock)
+        guard agreements.count == histograms.count, lastUsed.count == histograms.count,
+              histograms.allSatisfy({ $0.count == histograms.first?.count && $0.allSatisfy { $0 >= 0 } }),
+              agreements.allSatisfy({ $0 >= 1 && $0 < Int.max / 2 }), clock >= 0, clock < Int.max / 2,
+              lastUsed.allSatisfy({ (0...clock).contains($0) }) else {
+            let sizes = [histograms.count, agreements.count, lastUsed.count]
+            throw DecodingError.dataCorruptedError(forKey: .histograms, in: container, debugDescription: "hypotheses, counts, times: \(sizes)")
+        }
+    }
+
     /// Whether there is no hypothesis yet.
     public var isEmpty: Bool { histograms.isEmpty }
     /// The number of hypotheses.
