@@ -33,6 +33,8 @@ extension ContextMemory: Codable {
         guard Set(leftSides).count == leftSides.count, Set(rightSides).count == rightSides.count else {
             throw corrupt("two semi-contexts have the same facts")
         }
+        // Serials become facts above ``ContextSequence/activeContextFactBase`` and keep counting up.
+        guard (0...(1 << 40)).contains(nextSerial) else { throw corrupt("the next serial \(nextSerial) is out of range") }
         let count = lefts.count
         guard [rights.count, serials.count, predicted.count, confirmed.count, activations.count, zeroLevel.count, lastUsed.count]
             .allSatisfy({ $0 == count }) else { throw corrupt("context arrays differ in length") }

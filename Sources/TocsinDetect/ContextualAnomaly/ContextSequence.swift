@@ -32,6 +32,26 @@ struct ContextSequence: Sendable, Codable {
         self.predicts = predicts
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case maxActiveContexts, maxProposalLeftLength, predicts, memory, previousFacts, predictedFacts, steps
+    }
+
+    /// Decodes a saved sequence, refusing limits no configuration gives and facts out of order.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        maxActiveContexts = try container.decode(Int.self, forKey: .maxActiveContexts)
+        maxProposalLeftLength = try container.decode(Int.self, forKey: .maxProposalLeftLength)
+        predicts = try container.decode(Bool.self, forKey: .predicts)
+        memory = try container.decode(ContextMemory.self, forKey: .memory)
+        previousFacts = try container.decode([Int].self, forKey: .previousFacts)
+        predictedFacts = try container.decode(Set<Int>.self, forKey: .predictedFacts)
+        steps = try container.decode(Int.self, forKey: .steps)
+        guard (1...1_000_000).contains(maxActiveContexts), maxProposalLeftLength >= 1, steps >= 0,
+              zip(previousFacts, previousFacts.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw container.unsound("context sequence", "limits \(maxActiveContexts) and \(maxProposalLeftLength), \(steps) steps, or facts out of order")
+        }
+    }
+
     /// What a step found.
     struct Outcome: Sendable {
         /// The share of the contexts selected by the previous step that the current value
