@@ -28,12 +28,20 @@ struct AlertingServiceTests {
 
     static func waitForOutbox(_ store: any TocsinStore, count: Int) async throws -> [OutboxRecord] {
         var records: [OutboxRecord] = []
-        for _ in 0..<200 {
+        for _ in 0..<500 {
             records = try await store.outbox(status: nil, limit: 1_000)
             if records.count >= count { break }
             try await Task.sleep(for: .milliseconds(20))
         }
         return records
+    }
+
+    /// Waits (up to 10 s, for a loaded machine) until the service tracks `count` alerts:
+    /// its restored state and the events posted so far are in.
+    static func waitForAlerts(_ service: AlertingService, count: Int) async throws {
+        for _ in 0..<500 where await service.alerts().count != count {
+            try await Task.sleep(for: .milliseconds(20))
+        }
     }
 
     static func service(_ store: any TocsinStore, clock: Clock, rules: RuleEngine = RuleEngine()) throws -> AlertingService {
@@ -109,12 +117,13 @@ struct AlertingServiceTests {
         let first = try Self.service(store, clock: clock)
         try await Self.running(first) {
             first.opened(incident)
-            try await Task.sleep(for: .milliseconds(100))
+            try await Self.waitForAlerts(first, count: 1)
             clock.advance(31)
             _ = try await Self.waitForOutbox(store, count: 1)
         }
         let second = try Self.service(store, clock: clock)
         try await Self.running(second) {
+            try await Self.waitForAlerts(second, count: 1)
             second.updated(incident)
             try await Task.sleep(for: .milliseconds(100))
             clock.advance(400)
