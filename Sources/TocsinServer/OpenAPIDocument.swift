@@ -1069,11 +1069,7 @@ enum OpenAPIDocument {
     "description": "Detection is too far behind to queue more; retry after Retry-After seconds",
     "headers": {
      "Retry-After": {
-      "description": "Seconds to wait before retrying",
-      "schema": {
-       "type": "integer",
-       "minimum": 1
-      }
+      "$ref": "#/components/headers/RetryAfter"
      }
     },
     "content": {
@@ -1088,11 +1084,7 @@ enum OpenAPIDocument {
     "description": "The store could not save or read, so nothing was changed; retry after Retry-After seconds",
     "headers": {
      "Retry-After": {
-      "description": "Seconds to wait before retrying",
-      "schema": {
-       "type": "integer",
-       "minimum": 1
-      }
+      "$ref": "#/components/headers/RetryAfter"
      }
     },
     "content": {
@@ -1101,6 +1093,15 @@ enum OpenAPIDocument {
        "$ref": "#/components/schemas/Error"
       }
      }
+    }
+   }
+  },
+  "headers": {
+   "RetryAfter": {
+    "description": "Seconds to wait before retrying",
+    "schema": {
+     "type": "integer",
+     "minimum": 1
     }
    }
   }

@@ -9,9 +9,6 @@ extension ContextMemory: Codable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        func corrupt(_ reason: String) -> DecodingError {
-            DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: "context memory: \(reason)"))
-        }
         let leftSides = try container.decode([[Int]].self, forKey: .leftSides)
         let rightSides = try container.decode([[Int]].self, forKey: .rightSides)
         let lefts = try container.decode([Int32].self, forKey: .lefts)
@@ -27,34 +24,34 @@ extension ContextMemory: Codable {
 
         for side in leftSides + rightSides {
             guard !side.isEmpty, zip(side, side.dropFirst()).allSatisfy({ $0 < $1 }) else {
-                throw corrupt("a semi-context's facts are empty or not strictly ascending")
+                throw container.unsound("context memory", "a semi-context's facts are empty or not strictly ascending")
             }
         }
         guard Set(leftSides).count == leftSides.count, Set(rightSides).count == rightSides.count else {
-            throw corrupt("two semi-contexts have the same facts")
+            throw container.unsound("context memory", "two semi-contexts have the same facts")
         }
         // Serials become facts above ``ContextSequence/activeContextFactBase`` and keep counting up.
-        guard (0...(1 << 40)).contains(nextSerial) else { throw corrupt("the next serial \(nextSerial) is out of range") }
+        guard (0...(1 << 40)).contains(nextSerial) else { throw container.unsound("context memory", "the next serial \(nextSerial) is out of range") }
         let count = lefts.count
         guard [rights.count, serials.count, predicted.count, confirmed.count, activations.count, zeroLevel.count, lastUsed.count]
-            .allSatisfy({ $0 == count }) else { throw corrupt("context arrays differ in length") }
+            .allSatisfy({ $0 == count }) else { throw container.unsound("context memory", "context arrays differ in length") }
         var pairs = Set<Int64>()
         for index in 0..<count {
             guard (0..<Int32(leftSides.count)).contains(lefts[index]), (0..<Int32(rightSides.count)).contains(rights[index]) else {
-                throw corrupt("context \(index) joins a semi-context that does not exist")
+                throw container.unsound("context memory", "context \(index) joins a semi-context that does not exist")
             }
             guard pairs.insert(Int64(lefts[index]) << 32 | Int64(rights[index])).inserted else {
-                throw corrupt("context \(index) repeats another")
+                throw container.unsound("context memory", "context \(index) repeats another")
             }
             guard (0..<nextSerial).contains(serials[index]), index == 0 || serials[index - 1] < serials[index] else {
-                throw corrupt("context \(index) has a serial out of order")
+                throw container.unsound("context memory", "context \(index) has a serial out of order")
             }
             guard (0...predicted[index]).contains(confirmed[index]), activations[index] >= 0 else {
-                throw corrupt("context \(index) has invalid counts")
+                throw container.unsound("context memory", "context \(index) has invalid counts")
             }
         }
         guard leftFullyMatched.allSatisfy({ (0..<Int32(leftSides.count)).contains($0) }) else {
-            throw corrupt("a matched left semi-context does not exist")
+            throw container.unsound("context memory", "a matched left semi-context does not exist")
         }
         let records = (0..<count).map { index in
             var record = ContextRecord(left: lefts[index], right: rights[index], serial: serials[index],

@@ -14,15 +14,12 @@ extension IsolationForest: Codable {
         let children = try container.decode([Int32].self, forKey: .children)
         let values = try container.decode([Double].self, forKey: .values)
         let count = features.count
-        func corrupt(_ reason: String) -> DecodingError {
-            DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: "isolation forest: \(reason)"))
-        }
-        guard children.count == count, values.count == count else { throw corrupt("node arrays differ in length") }
-        guard featureCount >= 1, sampleSize >= 2, !roots.isEmpty else { throw corrupt("empty or invalid forest") }
-        guard roots.allSatisfy({ $0 >= 0 && Int($0) < count }) else { throw corrupt("a root index is out of range") }
+        guard children.count == count, values.count == count else { throw container.unsound("isolation forest", "node arrays differ in length") }
+        guard featureCount >= 1, sampleSize >= 2, !roots.isEmpty else { throw container.unsound("isolation forest", "empty or invalid forest") }
+        guard roots.allSatisfy({ $0 >= 0 && Int($0) < count }) else { throw container.unsound("isolation forest", "a root index is out of range") }
         for index in 0..<count where features[index] >= 0 {
             guard Int(features[index]) < featureCount, children[index] > Int32(index), Int(children[index]) + 1 < count else {
-                throw corrupt("node \(index) has an invalid feature or child index")
+                throw container.unsound("isolation forest", "node \(index) has an invalid feature or child index")
             }
         }
         let nodes = (0..<count).map { IsolationNode(feature: features[$0], left: children[$0], value: values[$0]) }
